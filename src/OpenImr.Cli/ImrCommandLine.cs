@@ -1,0 +1,37 @@
+using System.CommandLine;
+using OpenImr.Cli.Commands;
+
+namespace OpenImr.Cli;
+
+/// <summary>The <c>imr</c> command tree. Exit codes: 0 success, 1 ran but found a problem, 2 bad input or usage.</summary>
+internal static class ImrCommandLine
+{
+    public const int Success = 0;
+    public const int Problem = 1;
+    public const int Usage = 2;
+
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("OpenIMR: read, decide and issue California workers' compensation Independent Medical Review determinations.");
+        root.Subcommands.Add(ParseCommand.Create(stdout, stderr));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Build(stdout, stderr);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"imr: {error.Message}").ConfigureAwait(false);
+            }
+
+            await stderr.WriteLineAsync("Run 'imr --help' for usage.").ConfigureAwait(false);
+            return Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,3 @@
+using OpenImr.Cli;
+
+return await ImrCommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
