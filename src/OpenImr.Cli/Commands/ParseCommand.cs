@@ -1,21 +1,155 @@
 using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using OpenImr.Documents.Letters;
+using OpenImr.Domain.Letters;
+using OpenImr.Domain.Serialization;
 
 namespace OpenImr.Cli.Commands;
 
-/// <summary><c>imr parse PATH... [--json]</c>.</summary>
+/// <summary><c>imr parse PATH... [--json]</c>: reads determination letters into <see cref="Letter"/>s.</summary>
 internal static class ParseCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Letters (PDF, text, Markdown, HTML) or folders of them." };
-        var json = new Option<bool>("--json") { Description = "Print a JSON array of Letter objects." };
-        var command = new Command("parse", "Read Final Determination Letters into structured Letters.") { paths, json };
-        command.SetAction(result =>
+        var paths = new Argument<string[]>("PATH")
         {
-            stderr.WriteLine("imr parse: not implemented yet");
-            _ = stdout;
-            return ImrCommandLine.Problem;
-        });
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Letters (PDF, text, Markdown or HTML) or folders of them.",
+        };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of Letter objects (CONTRACTS.md)." };
+        var command = new Command("parse", "Read published Final Determination Letters into structured letters.") { paths, json };
+        command.SetAction(result => Run(result.GetRequiredValue(paths), result.GetValue(json), stdout, stderr));
         return command;
+    }
+
+    internal static int Run(IReadOnlyList<string> paths, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        var missing = new List<string>();
+        var files = InputFiles.Expand(paths, missing);
+        foreach (var path in missing)
+        {
+            stderr.WriteLine($"imr parse: {path}: no such file or folder; check the path.");
+        }
+
+        if (files.Count == 0)
+        {
+            if (missing.Count == 0)
+            {
+                stderr.WriteLine($"imr parse: no letters found (looked for {string.Join(", ", InputFiles.LetterExtensions)} files).");
+            }
+
+            return ImrCommandLine.Usage;
+        }
+
+        var results = ReadAll(files);
+        var failed = missing.Count > 0;
+        var letters = new List<Letter>(results.Length);
+        for (var i = 0; i < results.Length; i++)
+        {
+            var (file, result) = (files[i], results[i]);
+            if (result.Letter is { } letter)
+            {
+                letters.Add(letter);
+                foreach (var issue in result.Issues)
+                {
+                    stderr.WriteLine($"imr parse: {file.Path}: warning {issue.Code}: {issue.Message}");
+                }
+
+                continue;
+            }
+
+            var error = result.Issues.First(issue => issue.Severity == IssueSeverity.Error);
+            if (file.FromFolder && error.Code == LetterIssueCodes.NotALetter)
+            {
+                // A folder may hold notes beside the letters; they are skipped, not failed.
+                stderr.WriteLine($"imr parse: {file.Path}: skipped, {error.Message}");
+                continue;
+            }
+
+            failed = true;
+            stderr.WriteLine($"imr parse: {file.Path}: {error.Code}: {error.Message}");
+        }
+
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(letters, ImrJson.Options));
+        }
+        else
+        {
+            foreach (var letter in letters)
+            {
+                stdout.Write(Describe(letter));
+            }
+        }
+
+        return failed ? ImrCommandLine.Problem : ImrCommandLine.Success;
+    }
+
+    private static LetterParseResult[] ReadAll(List<InputFiles.InputFile> files)
+    {
+        var results = new LetterParseResult[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var file = files[i];
+            try
+            {
+                results[i] = LetterFileReader.Read(File.ReadAllBytes(file.Path), file.DisplayName);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                results[i] = new LetterParseResult(null, [new LetterParseIssue("IO001", IssueSeverity.Error, $"cannot be read ({exception.Message})")]);
+            }
+        });
+        return results;
+    }
+
+    internal static string Describe(Letter letter)
+    {
+        var text = new StringBuilder();
+        text.Append($"{letter.Source ?? "(letter)"}: {letter.CaseNumber ?? "no case number"}, {letter.Format} layout");
+        if (letter.Dates.Decision is { } decided)
+        {
+            text.Append($", decided {decided:yyyy-MM-dd}");
+        }
+
+        text.AppendLine();
+        var reviewer = string.Join(", ", letter.Reviewer.Specialties);
+        var states = string.Join(", ", letter.Reviewer.Licensure);
+        if (reviewer.Length + states.Length > 0)
+        {
+            text.AppendLine($"  reviewer: {(reviewer.Length > 0 ? reviewer : "specialty not stated")}; licensed in {(states.Length > 0 ? states : "(not stated)")}");
+        }
+
+        var patient = new List<string>();
+        if (letter.Patient.Age is { } age)
+        {
+            patient.Add($"{age} years");
+        }
+
+        if (letter.Patient.Sex is { } sex)
+        {
+            patient.Add(sex);
+        }
+
+        if (letter.Dates.Injury is { } injury)
+        {
+            patient.Add($"injured {injury:yyyy-MM-dd}");
+        }
+
+        if (patient.Count > 0)
+        {
+            text.AppendLine($"  patient: {string.Join(", ", patient)}");
+        }
+
+        for (var i = 0; i < letter.Items.Count; i++)
+        {
+            var item = letter.Items[i];
+            var cited = string.Join("; ", item.Citations.Select(c => c.Title is null ? c.Source : $"{c.Source} {c.Title}"));
+            text.AppendLine($"  {i + 1}. {item.Request}: {item.Decision}{(cited.Length > 0 ? $" [{cited}]" : "")}");
+        }
+
+        text.AppendLine();
+        return text.ToString();
     }
 }
