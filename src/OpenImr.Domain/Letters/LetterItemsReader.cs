@@ -66,7 +66,7 @@ internal static partial class LetterItemsReader
                 candidate = new Marker(i, previous, lines[previous], ParseDecision(alone.Groups["d"].Value));
             }
 
-            if (candidate is { } found && (!hasFieldLabels || NextContentIsField(lines, i + 1, end)))
+            if (candidate is { } found && (!hasFieldLabels || NextContentStartsItemPart(lines, i + 1, end)))
             {
                 markers.Add(found);
             }
@@ -195,7 +195,12 @@ internal static partial class LetterItemsReader
         return -1;
     }
 
-    private static bool NextContentIsField(IReadOnlyList<string> lines, int from, int end)
+    /// <summary>
+    /// A decision heading is followed by the item's guideline or rationale lines, by the next
+    /// heading (an item the letter gives no detail for) or by the end; a sentence inside a
+    /// rationale that happens to end in ": Upheld" is followed by more rationale.
+    /// </summary>
+    private static bool NextContentStartsItemPart(IReadOnlyList<string> lines, int from, int end)
     {
         for (var i = from; i < end; i++)
         {
@@ -204,7 +209,31 @@ internal static partial class LetterItemsReader
                 continue;
             }
 
-            return FieldLabel().IsMatch(lines[i]);
+            return FieldLabel().IsMatch(lines[i]) || DecisionAtEnd().IsMatch(lines[i]) || DecisionAlone().IsMatch(lines[i])
+                || NextLineEndsHeading(lines, i, end);
+        }
+
+        return true;
+    }
+
+    private static bool NextLineEndsHeading(IReadOnlyList<string> lines, int from, int end)
+    {
+        for (var i = from; i < end && i < from + MaxHeadingLines; i++)
+        {
+            if (lines[i].Trim().Length == 0)
+            {
+                return false;
+            }
+
+            if (DecisionAtEnd().IsMatch(lines[i]) || DecisionAlone().IsMatch(lines[i]))
+            {
+                return true;
+            }
+
+            if (lines[i].TrimEnd().EndsWith('.'))
+            {
+                return false;
+            }
         }
 
         return false;

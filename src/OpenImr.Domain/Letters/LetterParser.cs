@@ -71,7 +71,8 @@ public static partial class LetterParser
         if (summary >= 0)
         {
             var end = decisions > summary ? decisions : lines.Count;
-            clinicalSummary = RemoveOpening(text.Paragraphs(summary + 1, end), StandardSummaryOpening);
+            var paragraphs = text.Paragraphs(summary + 1, end);
+            clinicalSummary = RemoveOpening(RemoveOpening(paragraphs, StandardSummaryOpening) ?? "", LetterRenderer.SummaryOpening);
         }
 
         if (clinicalSummary is null)

@@ -51,7 +51,8 @@ internal sealed partial class LetterText
             lines.Add(line);
         }
 
-        return new LetterText(lines, hadMarkup, DetectBlankLineNoise(lines));
+        // Markup marks paragraphs itself, so its blank lines are always real breaks.
+        return new LetterText(lines, hadMarkup, !hadMarkup && DetectBlankLineNoise(lines));
     }
 
     /// <summary>Joins lines into one flowing paragraph text, mending words hyphenated across lines.</summary>
@@ -164,6 +165,7 @@ internal sealed partial class LetterText
     {
         var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal);
         text = BlockTag().Replace(text, "\n");
+        text = CellTag().Replace(text, "    ");
         text = AnyTag().Replace(text, "");
         text = WebUtility.HtmlDecode(text);
         text = text.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal);
@@ -199,6 +201,9 @@ internal sealed partial class LetterText
 
     [GeneratedRegex(@"<\s*/?\s*(?:br|p|div|h[1-6]|li|tr|table|section|article)\b[^<>]{0,200}>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockTag();
+
+    [GeneratedRegex(@"<\s*/?\s*t[dh]\b[^<>]{0,200}>", RegexOptions.IgnoreCase)]
+    private static partial Regex CellTag();
 
     [GeneratedRegex(@"<[^<>]{0,300}>")]
     private static partial Regex AnyTag();

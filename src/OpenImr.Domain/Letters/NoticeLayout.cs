@@ -156,7 +156,7 @@ internal static partial class NoticeLayout
     [GeneratedRegex(@"Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QualificationsLabel();
 
-    [GeneratedRegex(@"(?<![A-Za-z] )Case\s+Summary\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Case\s+Summary\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaseSummaryLabel();
 
     [GeneratedRegex(@"^\s*INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
