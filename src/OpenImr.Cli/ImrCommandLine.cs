@@ -17,6 +17,22 @@ internal static class ImrCommandLine
         return root;
     }
 
+    /// <summary>A path argument must not swallow a mistyped option ("--jsn") as a file name.</summary>
+    public static Argument<string[]> RejectingUnknownOptions(this Argument<string[]> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-') && token.Value.Length > 1 && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'.");
+                }
+            }
+        });
+        return argument;
+    }
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = Build(stdout, stderr);
@@ -28,7 +44,8 @@ internal static class ImrCommandLine
                 await stderr.WriteLineAsync($"imr: {error.Message}").ConfigureAwait(false);
             }
 
-            await stderr.WriteLineAsync("Run 'imr --help' for usage.").ConfigureAwait(false);
+            var command = parsed.CommandResult.Command.Name;
+            await stderr.WriteLineAsync(command == root.Name ? "Run 'imr --help' for usage." : $"Run 'imr {command} --help' for usage.").ConfigureAwait(false);
             return Usage;
         }
 

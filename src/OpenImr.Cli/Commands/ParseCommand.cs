@@ -16,7 +16,7 @@ internal static class ParseCommand
         {
             Arity = ArgumentArity.OneOrMore,
             Description = "Letters (PDF, text, Markdown or HTML) or folders of them.",
-        };
+        }.RejectingUnknownOptions();
         var json = new Option<bool>("--json") { Description = "Print a JSON array of Letter objects (CONTRACTS.md)." };
         var command = new Command("parse", "Read published Final Determination Letters into structured letters.") { paths, json };
         command.SetAction(result => Run(result.GetRequiredValue(paths), result.GetValue(json), stdout, stderr));
@@ -39,7 +39,7 @@ internal static class ParseCommand
                 stderr.WriteLine($"imr parse: no letters found (looked for {string.Join(", ", InputFiles.LetterExtensions)} files).");
             }
 
-            return ImrCommandLine.Usage;
+            return ImrCommandLine.Problem;
         }
 
         var results = ReadAll(files);

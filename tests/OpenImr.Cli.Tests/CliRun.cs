@@ -1,0 +1,42 @@
+namespace OpenImr.Cli.Tests;
+
+/// <summary>Runs the real command tree in process with captured output.</summary>
+internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+{
+    public static async Task<CliRun> InvokeAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await ImrCommandLine.RunAsync(args, stdout, stderr);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public static string TestData(string relative) => Path.Combine(AppContext.BaseDirectory, "TestData", relative);
+}
+
+/// <summary>A temporary folder removed after the test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = Directory.CreateTempSubdirectory("imr-cli-").FullName;
+    }
+
+    public string Path { get; }
+
+    public string File(string name, string text)
+    {
+        var path = System.IO.Path.Combine(Path, name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    public string File(string name, byte[] bytes)
+    {
+        var path = System.IO.Path.Combine(Path, name);
+        System.IO.File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
