@@ -17,20 +17,20 @@ public static partial class GuidelineCitationParser
 
     private static readonly (Regex Pattern, string Title)[] MtusTitles =
     [
-        (new(@"\GChronic\s+Pain(?:\s+Medical)?(?:\s+Treatment)?(?:\s+Guidelines)?", RegexOptions.IgnoreCase), "Chronic Pain Medical Treatment Guidelines"),
-        (new(@"\GAcupuncture(?:\s+Medical)?\s+Treatment(?:\s+Guidelines)?", RegexOptions.IgnoreCase), "Acupuncture Medical Treatment Guidelines"),
-        (new(@"\GPost-?\s*surgical\s+Treatment(?:\s+Guidelines)?", RegexOptions.IgnoreCase), "Postsurgical Treatment Guidelines"),
-        (new(@"\GOpioids?\s+Treatment(?:\s+Guidelines)?", RegexOptions.IgnoreCase), "Opioids Treatment Guidelines"),
-        (new(@"\GLow\s+Back\s+Complaints", RegexOptions.IgnoreCase), "Low Back Complaints"),
-        (new(@"\GNeck\s+and\s+Upper\s+Back\s+Complaints", RegexOptions.IgnoreCase), "Neck and Upper Back Complaints"),
-        (new(@"\GShoulder\s+Complaints", RegexOptions.IgnoreCase), "Shoulder Complaints"),
-        (new(@"\GElbow\s+(?:Complaints|Disorders)", RegexOptions.IgnoreCase), "Elbow Disorders"),
-        (new(@"\GForearm,\s*Wrist,?\s+and\s+Hand\s+Complaints", RegexOptions.IgnoreCase), "Forearm, Wrist, and Hand Complaints"),
-        (new(@"\GKnee\s+Complaints", RegexOptions.IgnoreCase), "Knee Complaints"),
-        (new(@"\GAnkle\s+and\s+Foot\s+Complaints", RegexOptions.IgnoreCase), "Ankle and Foot Complaints"),
-        (new(@"\GGeneral\s+Approach(?:es)?", RegexOptions.IgnoreCase), "General Approaches"),
-        (new(@"\GIndependent\s+Medical\s+Examinations\s+and\s+Consultations", RegexOptions.IgnoreCase), "Independent Medical Examinations and Consultations"),
-        (new(@"\GStress[- ]Related\s+Conditions", RegexOptions.IgnoreCase), "Stress Related Conditions"),
+        (new(@"\GChronic\s+Pain(?:\s+Medical)?(?:\s+Treatment)?(?:\s+Guidelines)?", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Chronic Pain Medical Treatment Guidelines"),
+        (new(@"\GAcupuncture(?:\s+Medical)?\s+Treatment(?:\s+Guidelines)?", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Acupuncture Medical Treatment Guidelines"),
+        (new(@"\GPost-?\s*surgical\s+Treatment(?:\s+Guidelines)?", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Postsurgical Treatment Guidelines"),
+        (new(@"\GOpioids?\s+Treatment(?:\s+Guidelines)?", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Opioids Treatment Guidelines"),
+        (new(@"\GLow\s+Back\s+Complaints", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Low Back Complaints"),
+        (new(@"\GNeck\s+and\s+Upper\s+Back\s+Complaints", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Neck and Upper Back Complaints"),
+        (new(@"\GShoulder\s+Complaints", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Shoulder Complaints"),
+        (new(@"\GElbow\s+(?:Complaints|Disorders)", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Elbow Disorders"),
+        (new(@"\GForearm,\s*Wrist,?\s+and\s+Hand\s+Complaints", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Forearm, Wrist, and Hand Complaints"),
+        (new(@"\GKnee\s+Complaints", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Knee Complaints"),
+        (new(@"\GAnkle\s+and\s+Foot\s+Complaints", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Ankle and Foot Complaints"),
+        (new(@"\GGeneral\s+Approach(?:es)?", RegexOptions.IgnoreCase | RegexOptions.Compiled), "General Approaches"),
+        (new(@"\GIndependent\s+Medical\s+Examinations\s+and\s+Consultations", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Independent Medical Examinations and Consultations"),
+        (new(@"\GStress[- ]Related\s+Conditions", RegexOptions.IgnoreCase | RegexOptions.Compiled), "Stress Related Conditions"),
     ];
 
     /// <summary>Every guideline the line names; empty when it names none (or is null).</summary>
@@ -151,7 +151,7 @@ public static partial class GuidelineCitationParser
 
     private static bool IsDocumentBoundary(string text, int position)
     {
-        var before = text[..position];
+        var before = text.AsSpan(0, position);
         return before.EndsWith(", and ", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith(" and ", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith("; ", StringComparison.Ordinal);

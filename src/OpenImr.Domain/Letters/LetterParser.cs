@@ -128,11 +128,14 @@ public static partial class LetterParser
 
     internal static string? RemoveOpening(string text, string opening)
     {
-        var words = opening.Split(' ');
-        var pattern = @"^\s*" + string.Join(@"\s+", words.Select(Regex.Escape)) + @"\s*";
-        var stripped = Regex.Replace(text, pattern, "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Trim();
+        var pattern = Openings.GetOrAdd(opening, static o => new Regex(
+            @"^\s*" + string.Join(@"\s+", o.Split(' ').Select(Regex.Escape)) + @"\s*",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
+        var stripped = pattern.Replace(text, "", 1).Trim();
         return stripped.Length == 0 ? null : stripped;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Openings = new(StringComparer.Ordinal);
 
     private static int NextSection(int after, int summary, int decisions, int count)
     {
