@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+using OpenImr.Domain.Letters;
+
+namespace OpenImr.Domain.Review;
+
+/// <summary>The engine's recommendation on every request of a case (CONTRACTS.md <c>Review</c>).</summary>
+public sealed record Review(string? CaseNumber, IReadOnlyList<Determination> Determinations);
+
+/// <summary>
+/// One request decided: the service and quantity read from its wording, the decision, the
+/// guideline relied on, each criterion assessed with the text it rests on, and the rationale.
+/// </summary>
+/// <param name="Service"><c>FAMILY/KIND</c>, e.g. <c>physical-medicine/work-conditioning</c>.</param>
+/// <param name="Quantity">What was asked, normalised; null when the request states no amount.</param>
+/// <param name="Guideline">The document relied on; null with <see cref="Decision.NoRecommendation"/> when none covers the request.</param>
+/// <param name="Basis">Why that guideline: the step of the evidence hierarchy that chose it.</param>
+public sealed record Determination(
+    string Request,
+    string Service,
+    RequestQuantity? Quantity,
+    Decision Decision,
+    GuidelineCitation? Guideline,
+    IReadOnlyList<CriterionAssessment> Criteria,
+    string Rationale,
+    string? Basis = null);
+
+/// <summary>
+/// The amount requested: "2 times a week for 6 weeks" is 12 sessions, 2 per week, 6 weeks. A
+/// value the wording does not state is null.
+/// </summary>
+public sealed record RequestQuantity(int? Sessions, int? PerWeek, int? Weeks, int? Hours)
+{
+    /// <summary>Days of use or rental ("14 days rental").</summary>
+    public int? Days { get; init; }
+
+    /// <summary>Units dispensed ("#60").</summary>
+    public int? Count { get; init; }
+
+    /// <summary>Refills allowed ("with 2 refills").</summary>
+    public int? Refills { get; init; }
+}
+
+/// <summary>A criterion of the guideline applied to the case, with the evidence it rests on.</summary>
+/// <param name="Id">The criterion's stable id in the criteria library, e.g. <c>wc.rtw-goal</c>.</param>
+/// <param name="Text">The test in plain words.</param>
+public sealed record CriterionAssessment(string Id, string Text, CriterionStatus Status, IReadOnlyList<EvidenceSpan> Evidence)
+{
+    /// <summary>What was found, in a sentence, e.g. "12 requested on top of 24 completed exceeds 10 visits over 8 weeks".</summary>
+    public string? Finding { get; init; }
+
+    /// <summary>Where the criterion comes from, e.g. "MTUS Chronic Pain p.125".</summary>
+    public string? Source { get; init; }
+}
+
+/// <summary>How a criterion stands on the records.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CriterionStatus>))]
+public enum CriterionStatus
+{
+    [JsonStringEnumMemberName("met")]
+    Met,
+
+    [JsonStringEnumMemberName("not-met")]
+    NotMet,
+
+    [JsonStringEnumMemberName("not-documented")]
+    NotDocumented,
+}
+
+/// <summary>
+/// A stretch of a case document: character offsets into <c>documents[Document]</c>'s text
+/// (after PDF text extraction), end exclusive, and the text itself.
+/// </summary>
+public sealed record EvidenceSpan(int Document, int Start, int End, string Quote);
