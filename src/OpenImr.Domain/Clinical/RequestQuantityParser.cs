@@ -240,7 +240,8 @@ internal static class RequestQuantityParser
         if (q.Count is null && q.Sessions is null && tokens.Count > 1 && !isMedication)
         {
             if (tokens[0].Value is not ("single" or "once" or "twice") && NumberWords.TryRead(tokens, 0, out var lead, out var leadLength)
-                && leadLength < tokens.Count && !tokens[leadLength].IsNumber && tokens[leadLength].Value is not ("times" or "x" or "in"))
+                && leadLength < tokens.Count && !tokens[leadLength].IsNumber && tokens[leadLength].Value is not ("times" or "in")
+                && !(tokens[leadLength].Value == "x" && leadLength + 1 < tokens.Count && tokens[leadLength + 1].IsNumber))
             {
                 q = q with { Count = lead };
             }
