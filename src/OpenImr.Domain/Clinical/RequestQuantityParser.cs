@@ -195,8 +195,10 @@ internal static class RequestQuantityParser
                     q = q with { Months = number };
                     break;
                 default:
-                    break;
+                    continue;
             }
+
+            i = j;
         }
 
         if (perWeekMax is { } max && perWeek is { } min)
