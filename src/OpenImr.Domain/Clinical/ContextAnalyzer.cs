@@ -38,6 +38,11 @@ internal sealed class ContextAnalyzer
     private const int PreWindow = 8;
     private const int PostWindow = 5;
 
+    // Plans list several items ("The treatment plan consisted of chiropractic treatment, an
+    // electrodiagnostic study, an MRI of the cervical spine, an MRI of the lumbar spine"), so a
+    // hypothetical trigger reaches further, as ConText's scope to the end of the clause does.
+    private const int HypotheticalWindow = 24;
+
     private static readonly PhraseLexicon<TriggerType> Triggers = BuildTriggers();
 
     private readonly List<Token> _tokens;
@@ -121,14 +126,15 @@ internal sealed class ContextAnalyzer
         var other = false;
 
         // Pre-triggers: a trigger that ends within the window before the mention, in the same clause.
-        for (var k = index - 1; k >= 0 && k >= index - PreWindow - 4; k--)
+        for (var k = index - 1; k >= 0 && k >= index - HypotheticalWindow - 4; k--)
         {
             if (_clause[k] != clause)
             {
                 break;
             }
 
-            if (_startsAt[k] is { } type && index - _triggerEnd[k] <= PreWindow && _triggerEnd[k] <= index)
+            if (_startsAt[k] is { } type && _triggerEnd[k] <= index
+                && index - _triggerEnd[k] <= (type == TriggerType.PreHypothetical ? HypotheticalWindow : PreWindow))
             {
                 switch (type)
                 {

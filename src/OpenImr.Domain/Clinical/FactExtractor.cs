@@ -394,9 +394,9 @@ public static class FactExtractor
             }
         }
 
-        // A stated score is a finding even when the sentence is hedged; only other-person and review-process statuses stick.
+        // A stated score is a finding even in a hedged or without-medication sentence; only other-person and review-process statuses stick.
         private static FactStatus Clinical(FactStatus status) =>
-            status is FactStatus.OtherPerson or FactStatus.NotAboutPatient or FactStatus.Negated ? status : FactStatus.Affirmed;
+            status is FactStatus.OtherPerson or FactStatus.NotAboutPatient ? status : FactStatus.Affirmed;
 
         private static decimal ReadDecimal(string text, ref int p, int end)
         {
