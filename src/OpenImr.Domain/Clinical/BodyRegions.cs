@@ -1,0 +1,101 @@
+namespace OpenImr.Domain.Clinical;
+
+/// <summary>Body region ids used by <see cref="ClinicalFact.Region"/> and <c>ParsedRequest.Region</c>.</summary>
+public static class BodyRegions
+{
+    public const string CervicalSpine = "cervical-spine";
+    public const string ThoracicSpine = "thoracic-spine";
+    public const string LumbarSpine = "lumbar-spine";
+    public const string Spine = "spine";
+    public const string Shoulder = "shoulder";
+    public const string Elbow = "elbow";
+    public const string Wrist = "wrist";
+    public const string Hand = "hand";
+    public const string Finger = "finger";
+    public const string UpperExtremity = "upper-extremity";
+    public const string Hip = "hip";
+    public const string Knee = "knee";
+    public const string Ankle = "ankle";
+    public const string Foot = "foot";
+    public const string LowerExtremity = "lower-extremity";
+    public const string Head = "head";
+    public const string Face = "face";
+    public const string Chest = "chest";
+
+    internal static PhraseLexicon<string> Lexicon { get; } = Build();
+
+    /// <summary>Regions named in <paramref name="text"/>, in order, each once, with their laterality when stated next to them.</summary>
+    public static IReadOnlyList<(string Region, Laterality? Laterality)> Find(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text ?? "", 0, text?.Length ?? 0);
+        var result = new List<(string, Laterality?)>();
+        foreach (var (index, length, region) in Lexicon.MatchAll(tokens))
+        {
+            if (!result.Exists(r => r.Item1 == region))
+            {
+                result.Add((region, LateralityNear(tokens, index, length)));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>"left", "right", "bilateral" within three words before the region, or "bilaterally" just after.</summary>
+    internal static Laterality? LateralityNear(IReadOnlyList<Token> tokens, int index, int length)
+    {
+        for (var k = index - 1; k >= 0 && k >= index - 3; k--)
+        {
+            var side = Side(tokens[k].Value);
+            if (side is not null)
+            {
+                return side;
+            }
+
+            if (tokens[k].Value == Tokenizer.ScopeBreak)
+            {
+                break;
+            }
+        }
+
+        var after = index + length;
+        if (after < tokens.Count && tokens[after].Value is "bilaterally" or "bilateral")
+        {
+            return Laterality.Bilateral;
+        }
+
+        return null;
+    }
+
+    private static Laterality? Side(string word) => word switch
+    {
+        "left" or "lt" => Laterality.Left,
+        "right" or "rt" => Laterality.Right,
+        "bilateral" or "bilaterally" or "both" => Laterality.Bilateral,
+        _ => null,
+    };
+
+    private static PhraseLexicon<string> Build()
+    {
+        var l = new PhraseLexicon<string>();
+        l.AddAll(CervicalSpine, "cervical", "cervical spine", "neck", "c spine", "cervicothoracic", "c5", "c6", "c7", "c4", "c3", "trapezius");
+        l.AddAll(ThoracicSpine, "thoracic", "thoracic spine", "mid back", "upper back", "t spine", "thoracolumbar");
+        l.AddAll(LumbarSpine, "lumbar", "lumbar spine", "lumbosacral", "lumbosacral spine", "low back", "lower back", "back",
+            "l spine", "l4", "l5", "l3", "s1", "l4 5", "l5 s1", "sacroiliac", "si joint", "sacrum", "coccyx");
+        l.AddAll(Spine, "spine", "spinal");
+        l.AddAll(Shoulder, "shoulder", "shoulders", "rotator cuff", "shoulder girdle", "acromioclavicular");
+        l.AddAll(Elbow, "elbow", "elbows", "epicondyl*");
+        l.AddAll(Wrist, "wrist", "wrists", "carpal");
+        l.AddAll(Hand, "hand", "hands", "wrist hand", "thumb", "thumbs", "palm");
+        l.AddAll(Finger, "finger", "fingers", "digit", "digits", "interphalangeal");
+        l.AddAll(UpperExtremity, "upper extremity", "upper extremities", "upper limb", "upper limbs", "arm", "arms", "forearm", "forearms", "rue", "lue");
+        l.AddAll(Hip, "hip", "hips");
+        l.AddAll(Knee, "knee", "knees", "meniscus", "patella", "patellar");
+        l.AddAll(Ankle, "ankle", "ankles");
+        l.AddAll(Foot, "foot", "feet", "toe", "toes", "heel", "plantar");
+        l.AddAll(LowerExtremity, "lower extremity", "lower extremities", "lower limb", "lower limbs", "leg", "legs", "thigh", "calf", "rle", "lle");
+        l.AddAll(Head, "head", "scalp", "skull", "brain");
+        l.AddAll(Face, "face", "facial", "jaw");
+        l.AddAll(Chest, "chest", "rib", "ribs");
+        return l;
+    }
+}

@@ -1,0 +1,88 @@
+namespace OpenImr.Domain.Clinical;
+
+/// <summary>A drug known to <see cref="DrugLexicon"/>: its name as the lexicon spells it and its class (a medication kind id).</summary>
+public sealed record DrugEntry(string Name, string Class)
+{
+    /// <summary>True for topical products (patches, creams, gels) whatever their ingredient.</summary>
+    public bool IsTopical { get; init; }
+}
+
+/// <summary>
+/// Brand and generic names of the drugs seen in IMR requests and records, with their class
+/// (the KIND of <c>medication/KIND</c>). Compounded oral suspensions sold under brand names
+/// (Synapryn, Tabradol, Fanatrex, Deprizine, Dicopanol) are classed by their active ingredient.
+/// </summary>
+public static class DrugLexicon
+{
+    public const string Opioid = "opioid";
+    public const string Nsaid = "nsaid";
+    public const string MuscleRelaxant = "muscle-relaxant";
+    public const string Anticonvulsant = "anticonvulsant";
+    public const string Topical = "topical";
+    public const string Compound = "compound";
+    public const string Ppi = "ppi";
+    public const string SleepAid = "sleep-aid";
+    public const string Benzodiazepine = "benzodiazepine";
+    public const string Antidepressant = "antidepressant";
+    public const string Antiemetic = "antiemetic";
+    public const string Other = "other";
+
+    internal static PhraseLexicon<DrugEntry> Lexicon { get; } = Build();
+
+    /// <summary>The drugs named in <paramref name="text"/>, in order.</summary>
+    public static IReadOnlyList<DrugEntry> Find(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text ?? "", 0, text?.Length ?? 0);
+        return [.. Lexicon.MatchAll(tokens).Select(m => m.Item)];
+    }
+
+    private static PhraseLexicon<DrugEntry> Build()
+    {
+        var l = new PhraseLexicon<DrugEntry>();
+        void Add(string drugClass, params string[] names)
+        {
+            foreach (var name in names)
+            {
+                l.Add(name, new DrugEntry(name, drugClass));
+            }
+        }
+
+        void AddTopical(params string[] names)
+        {
+            foreach (var name in names)
+            {
+                l.Add(name, new DrugEntry(name, Topical) { IsTopical = true });
+            }
+        }
+
+        Add(Opioid, "norco", "hydrocodone", "vicodin", "percocet", "oxycodone", "oxycontin", "tramadol", "ultram", "ultracet",
+            "tapentadol", "nucynta", "morphine", "ms contin", "kadian", "hydromorphone", "dilaudid", "fentanyl", "duragesic",
+            "methadone", "codeine", "tylenol with codeine", "tylenol 3", "tylenol 4", "oxymorphone", "opana", "buprenorphine",
+            "butrans", "suboxone", "synapryn", "roxicodone", "lortab", "xartemis", "hysingla", "zohydro", "conzip", "opioid", "opioids");
+        Add(Nsaid, "naproxen", "anaprox", "naprosyn", "ibuprofen", "motrin", "advil", "diclofenac", "voltaren", "meloxicam",
+            "mobic", "celebrex", "celecoxib", "relafen", "nabumetone", "etodolac", "lodine", "ketoprofen", "ketorolac", "toradol",
+            "indomethacin", "piroxicam", "feldene", "nsaid", "nsaids", "anti inflammatory", "anti inflammatories", "daypro",
+            "oxaprozin", "arthrotec", "duexis", "vimovo", "flurbiprofen", "aspirin");
+        Add(MuscleRelaxant, "cyclobenzaprine", "flexeril", "fexmid", "amrix", "orphenadrine", "norflex", "tizanidine", "zanaflex",
+            "methocarbamol", "robaxin", "baclofen", "carisoprodol", "soma", "tabradol", "chlorzoxazone", "lorzone", "parafon",
+            "metaxalone", "skelaxin", "muscle relaxant", "muscle relaxants", "dantrolene");
+        Add(Anticonvulsant, "gabapentin", "neurontin", "gralise", "pregabalin", "lyrica", "topiramate", "topamax", "fanatrex",
+            "carbamazepine", "tegretol", "oxcarbazepine", "lamotrigine", "anticonvulsant", "anticonvulsants", "horizant");
+        AddTopical("lidocaine patch", "lidoderm", "lidocaine", "salonpas", "terocin", "flector", "voltaren gel", "capsaicin",
+            "menthol", "anecream", "lidopro", "ketophene", "methyl salicylate", "bengay", "biofreeze", "pennsaid", "mentherm",
+            "camphor", "medrox", "dendracin", "theraflex", "genicin");
+        Add(Ppi, "omeprazole", "prilosec", "pantoprazole", "protonix", "ranitidine", "zantac", "famotidine", "pepcid",
+            "esomeprazole", "nexium", "lansoprazole", "prevacid", "rabeprazole", "dexilant", "deprizine", "proton pump inhibitor");
+        Add(SleepAid, "zolpidem", "ambien", "trazodone", "desyrel", "eszopiclone", "lunesta", "sonata", "zaleplon", "dicopanol",
+            "diphenhydramine", "melatonin", "restoril", "temazepam", "belsomra", "sleep aid");
+        Add(Benzodiazepine, "diazepam", "valium", "alprazolam", "xanax", "clonazepam", "klonopin", "lorazepam", "ativan", "benzodiazepine", "benzodiazepines");
+        Add(Antidepressant, "duloxetine", "cymbalta", "amitriptyline", "elavil", "nortriptyline", "pamelor", "venlafaxine",
+            "effexor", "bupropion", "wellbutrin", "sertraline", "zoloft", "fluoxetine", "prozac", "citalopram", "celexa",
+            "escitalopram", "lexapro", "paroxetine", "paxil", "desipramine", "doxepin", "savella", "milnacipran", "antidepressant", "antidepressants");
+        Add(Antiemetic, "ondansetron", "zofran", "promethazine", "phenergan", "metoclopramide", "reglan", "prochlorperazine", "compazine");
+        Add(Other, "acetaminophen", "tylenol", "prednisone", "medrol", "methylprednisolone", "dexamethasone", "docusate", "colace",
+            "senna", "senokot", "keflex", "cephalexin", "dextromethorphan", "sumatriptan", "imitrex", "fioricet", "butalbital", "theramine",
+            "sentra", "gabadone", "trepadone", "hydroxyzine", "vistaril", "cialis", "viagra", "lisinopril", "metformin", "coumadin", "xarelto", "lovenox", "aspirin 81");
+        return l;
+    }
+}

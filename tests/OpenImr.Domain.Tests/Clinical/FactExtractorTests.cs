@@ -1,0 +1,178 @@
+using OpenImr.Domain.Clinical;
+
+namespace OpenImr.Domain.Tests.Clinical;
+
+// All clinical text here is synthetic, written in the style of IMR clinical case summaries.
+public class FactExtractorTests
+{
+    private static readonly DateOnly AsOf = new(2017, 1, 15);
+
+    private static IReadOnlyList<ClinicalFact> Extract(string text) => FactExtractor.Extract(text, 0, AsOf);
+
+    private static ClinicalFact Single(string text, string kind) => Assert.Single(Extract(text), f => f.Kind == kind);
+
+    [Theory]
+    [InlineData("The injured worker is a 52 year old male with low back pain.", 52, "male")]
+    [InlineData("The applicant is a 52-year-old female who has filed a claim.", 52, "female")]
+    [InlineData("This case involves a now 36-year-old female with neck pain.", 36, "female")]
+    [InlineData("The patient is a 42-year-old male patient.", 42, "male")]
+    public void Extract_AgeAndSex_Found(string text, int age, string sex)
+    {
+        Assert.Equal(age, Single(text, FactKinds.PatientAge).Number);
+        Assert.Equal(sex, Single(text, FactKinds.PatientSex).Value);
+    }
+
+    [Theory]
+    [InlineData("The applicant has a date of injury of 1/16/2012.", 2012, 1, 16)]
+    [InlineData("She reports an injury date of 08/01/13.", 2013, 8, 1)]
+    [InlineData("This is a 5/6/13 date of injury.", 2013, 5, 6)]
+    [InlineData("Knee pain reportedly associated with an industrial injury of May 14, 2015.", 2015, 5, 14)]
+    [InlineData("The injured worker sustained an industrial injury on 11-01-2016.", 2016, 11, 1)]
+    [InlineData("She sustained an industrial injury on 10-13-16.", 2016, 10, 13)]
+    [InlineData("A 32-year-old male with a history of an occupational claim from 10/13/2016.", 2016, 10, 13)]
+    [InlineData("DOI: 3/4/2014.", 2014, 3, 4)]
+    public void Extract_InjuryDate_Found(string text, int year, int month, int day) =>
+        Assert.Equal(new DateOnly(year, month, day), Single(text, FactKinds.InjuryDate).Date);
+
+    [Fact]
+    public void Extract_VisitDate_NotInjuryDate() =>
+        Assert.DoesNotContain(Extract("The injured worker was seen on 11/30/2016 for follow-up."), f => f.Kind == FactKinds.InjuryDate);
+
+    [Fact]
+    public void Extract_SessionsWithTherapy_NumberOnTherapy()
+    {
+        var fact = Single("Treatments to date include at least five (5) physical therapy sessions.", FactKinds.TreatmentPhysicalTherapy);
+        Assert.Equal(5, fact.Number);
+        Assert.Equal(FactStatus.Affirmed, fact.Status);
+    }
+
+    [Fact]
+    public void Extract_SessionsInLaterSentence_CarriedToTherapy()
+    {
+        var facts = Extract("She was treated with acupuncture. He has completed 12 sessions to date with improvement.");
+        Assert.Contains(facts, f => f.Kind == FactKinds.TreatmentAcupuncture && f.Number == 12 && f.Status == FactStatus.Affirmed);
+        Assert.Contains(facts, f => f.Kind == FactKinds.ResponseFunctionalImprovement && f.Status == FactStatus.Affirmed);
+    }
+
+    [Fact]
+    public void Extract_SessionsWithoutTherapy_GenericSessions()
+    {
+        var fact = Single("He has completed 12 sessions to date with improvement.", FactKinds.TreatmentSessions);
+        Assert.Equal(12, fact.Number);
+        Assert.Equal(FactStatus.Affirmed, fact.Status);
+    }
+
+    [Theory]
+    [InlineData("Pain was rated 3 out of 10.", 3)]
+    [InlineData("The applicant reported pain at 7/10.", 7)]
+    [InlineData("Pain scores of 7-8/10 were reported.", 8)]
+    [InlineData("Pain was 10/10 on the visual analog scale.", 10)]
+    public void Extract_PainScore_Number(string text, int score) =>
+        Assert.Equal(score, Single(text, FactKinds.ResponsePainScore).Number);
+
+    [Fact]
+    public void Extract_PainWithAndWithoutMedication_BothScoresWithContext()
+    {
+        var facts = Extract("The patient rated the pain with medication 5/10 and without medication 8/10.").Where(f => f.Kind == FactKinds.ResponsePainScore).ToList();
+        Assert.Equal(2, facts.Count);
+        Assert.Equal(("with-medication", 5m), (facts[0].Value, facts[0].Number!.Value));
+        Assert.Equal(("without-medication", 8m), (facts[1].Value, facts[1].Number!.Value));
+        Assert.All(facts, f => Assert.Equal(FactStatus.Affirmed, f.Status));
+    }
+
+    [Fact]
+    public void Extract_DateInText_NotPainScore() =>
+        Assert.DoesNotContain(Extract("She was seen on 5/10/2016 and 3/10/16."), f => f.Kind == FactKinds.ResponsePainScore);
+
+    [Theory]
+    [InlineData("The patient had 5/5 motor strength in the upper extremities.", FactStatus.Negated, 5)]
+    [InlineData("Motor strength was 4/5 in the left extensor hallucis longus.", FactStatus.Affirmed, 4)]
+    public void Extract_MotorStrength_Weakness(string text, FactStatus status, int grade)
+    {
+        var fact = Single(text, FactKinds.NeuroWeakness);
+        Assert.Equal(status, fact.Status);
+        Assert.Equal(grade, fact.Number);
+    }
+
+    [Theory]
+    [InlineData("The applicant remains on temporary total disability.", WorkStatuses.TemporarilyTotallyDisabled)]
+    [InlineData("Work status is return to work with restrictions as of 10-28-2016.", WorkStatuses.ModifiedDuty)]
+    [InlineData("He has returned to work full duty.", WorkStatuses.FullDuty)]
+    [InlineData("The applicant is not working.", WorkStatuses.OffWork)]
+    [InlineData("The applicant is retired.", WorkStatuses.Retired)]
+    [InlineData("She was declared permanent and stationary.", WorkStatuses.PermanentAndStationary)]
+    public void Extract_WorkStatus_Value(string text, string value) =>
+        Assert.Contains(Extract(text), f => f.Kind == FactKinds.WorkStatus && f.Value == value && f.Status == FactStatus.Affirmed);
+
+    [Fact]
+    public void Extract_Medication_DrugAndOpioid()
+    {
+        var facts = Extract("Current medications include Norco and naproxen.");
+        Assert.Contains(facts, f => f.Kind == FactKinds.TreatmentMedication && f.Value == "norco");
+        Assert.Contains(facts, f => f.Kind == FactKinds.TreatmentMedication && f.Value == "naproxen");
+        Assert.Contains(facts, f => f.Kind == FactKinds.MedicationOpioid && f.Value == "norco");
+        Assert.DoesNotContain(facts, f => f.Kind == FactKinds.MedicationOpioid && f.Value == "naproxen");
+    }
+
+    [Theory]
+    [InlineData("The applicant has been using Norco for at least 6 months.", 6)]
+    [InlineData("He has taken tramadol for 2 years.", 24)]
+    public void Extract_MedicationDuration_Months(string text, int months)
+    {
+        var fact = Single(text, FactKinds.MedicationDuration);
+        Assert.Equal(months, fact.Number);
+    }
+
+    [Fact]
+    public void Extract_StatusPostSurgery_ValueAndDate()
+    {
+        var fact = Single("The applicant is status post right shoulder arthroscopy on 06/15/2016.", FactKinds.DiagnosisPostoperative);
+        Assert.Equal("right shoulder arthroscopy", fact.Value);
+        Assert.Equal(new DateOnly(2016, 6, 15), fact.Date);
+    }
+
+    [Fact]
+    public void Extract_ImagingWithRegion_ModalityRegionAndDate()
+    {
+        var fact = Single("An MRI of the left knee dated 09/01/2016 showed a meniscal tear.", FactKinds.ImagingPrior);
+        Assert.Equal("mri", fact.Value);
+        Assert.Equal(BodyRegions.Knee, fact.Region);
+        Assert.Equal(new DateOnly(2016, 9, 1), fact.Date);
+        Assert.Contains(Extract("An MRI of the left knee dated 09/01/2016 showed a meniscal tear."), f => f.Kind == FactKinds.DiagnosisTear && f.Value == "meniscus");
+    }
+
+    [Fact]
+    public void Extract_BodyRegion_WithLaterality()
+    {
+        var fact = Assert.Single(Extract("She complains of left shoulder pain."), f => f.Kind == FactKinds.BodyRegion);
+        Assert.Equal(BodyRegions.Shoulder, fact.Value);
+        Assert.Equal(Laterality.Left, fact.Laterality);
+    }
+
+    [Fact]
+    public void Extract_HardWrappedDocument_EvidenceIndexesOriginal()
+    {
+        const string Text = "CLINICAL CASE SUMMARY\n\nThe applicant has completed 12 sessions of physical\ntherapy.  There was no\ndocumentation of functional\nimprovement.\n\n2\n\nShe is not working.";
+        var facts = FactExtractor.Extract(Text, 3, AsOf);
+        var therapy = Assert.Single(facts, f => f.Kind == FactKinds.TreatmentPhysicalTherapy);
+        Assert.Equal(12, therapy.Number);
+        Assert.NotNull(therapy.Evidence);
+        Assert.Equal(3, therapy.Evidence.Document);
+        Assert.Equal(Text[therapy.Evidence.Start..therapy.Evidence.End], therapy.Evidence.Quote);
+        Assert.StartsWith("The applicant has completed", therapy.Evidence.Quote, StringComparison.Ordinal);
+        Assert.EndsWith("physical\ntherapy.", therapy.Evidence.Quote, StringComparison.Ordinal);
+
+        var improvement = Assert.Single(facts, f => f.Kind == FactKinds.ResponseFunctionalImprovement);
+        Assert.Equal(FactStatus.Negated, improvement.Status);
+        Assert.Equal("There was no\ndocumentation of functional\nimprovement.", improvement.Evidence!.Quote);
+        Assert.All(facts.Where(f => f.Evidence is not null), f => Assert.Equal(Text[f.Evidence!.Start..f.Evidence.End], f.Evidence.Quote));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    [InlineData("   \n\n  ")]
+    [InlineData("/10 /5 #")]
+    public void Extract_Degenerate_NoFactsNoThrow(string? text) =>
+        Assert.Empty(FactExtractor.Extract(text, 0, AsOf));
+}
