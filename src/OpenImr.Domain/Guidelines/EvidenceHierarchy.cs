@@ -46,7 +46,7 @@ public sealed record HierarchySelection(Guideline? Guideline, GuidelineTopic? To
 public sealed class EvidenceHierarchy
 {
     // Source: 9792.21.1 came with the 2016 MTUS update [K-medium]; the same cut-over date as the 2016 CPMTG is used.
-    private static readonly DateOnly s_searchSequenceFrom = new(2016, 7, 28);
+    private static readonly DateOnly SearchSequenceFrom = new(2016, 7, 28);
 
     private readonly IReadOnlyList<Guideline> _guidelines;
     private readonly Dictionary<string, HierarchyEntry> _entries;
@@ -118,7 +118,7 @@ public sealed class EvidenceHierarchy
                     $"{guideline.DisplayName} {topic.Locator} ({topic.Section}) addresses {where}.", false, _version);
             }
 
-            var rule = decisionDate >= s_searchSequenceFrom ? "8 CCR 9792.21.1(a)(2)" : "8 CCR 9792.25(b) (2009)";
+            var rule = decisionDate >= SearchSequenceFrom ? "8 CCR 9792.21.1(a)(2)" : "8 CCR 9792.25(b) (2009)";
             return new HierarchySelection(guideline, topic,
                 $"The MTUS in force on {decisionDate:yyyy-MM-dd} is silent on {where}; {guideline.SourceName} {guideline.Title}, {topic.Section} applies ({rule}).",
                 true, _version);

@@ -15,7 +15,7 @@ public sealed class GuidelineLibrary
 
     private const string ResourcePrefix = "guidelines/";
 
-    private static readonly JsonDocumentOptions s_jsonOptions = new()
+    private static readonly JsonDocumentOptions JsonOptions = new()
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
@@ -71,7 +71,7 @@ public sealed class GuidelineLibrary
             var normalized = Normalize(name);
             try
             {
-                using var document = JsonDocument.Parse(json, s_jsonOptions);
+                using var document = JsonDocument.Parse(json, JsonOptions);
                 documents[normalized] = document.RootElement.Clone();
             }
             catch (JsonException e)
@@ -107,7 +107,7 @@ public sealed class GuidelineLibrary
                 continue;
             }
 
-            var earlier = drafts.FirstOrDefault(d => d.Id == draft.Id);
+            var earlier = drafts.FirstOrDefault(d => d.Id == draft.Id && d.Complete);
             if (earlier is not null)
             {
                 problems.Add(new LibraryProblem("GL201", file, "$.id", $"duplicate guideline id '{draft.Id}' (also in {earlier.File})."));

@@ -35,7 +35,8 @@ internal sealed record GuidelineDraft(
     CitationStyle CitesBy,
     EffectivePeriod Effective,
     IReadOnlyList<TopicDraft> Topics,
-    string File);
+    string File,
+    bool Complete);
 
 /// <summary>Parses guideline documents of the library (see guidelines/README.md for the schema).</summary>
 internal static class GuidelineReader
@@ -57,19 +58,19 @@ internal static class GuidelineReader
         ["I"] = Confidence.I,
     };
 
-    private static readonly IReadOnlyDictionary<string, CitationStyle> s_citationStyles = new Dictionary<string, CitationStyle>
+    private static readonly IReadOnlyDictionary<string, CitationStyle> CitationStyles = new Dictionary<string, CitationStyle>
     {
         ["pages"] = CitationStyle.Pages,
         ["section"] = CitationStyle.Section,
     };
 
-    private static readonly IReadOnlyDictionary<string, FailureEffect> s_failureEffects = new Dictionary<string, FailureEffect>
+    private static readonly IReadOnlyDictionary<string, FailureEffect> FailureEffects = new Dictionary<string, FailureEffect>
     {
         ["upheld"] = FailureEffect.Upheld,
         ["supporting"] = FailureEffect.Supporting,
     };
 
-    private static readonly IReadOnlyDictionary<string, FactExpectation> s_expectations = new Dictionary<string, FactExpectation>
+    private static readonly IReadOnlyDictionary<string, FactExpectation> Expectations = new Dictionary<string, FactExpectation>
     {
         ["affirmed"] = FactExpectation.Affirmed,
         ["negated"] = FactExpectation.Negated,
@@ -77,7 +78,7 @@ internal static class GuidelineReader
         ["ever"] = FactExpectation.Ever,
     };
 
-    private static readonly IReadOnlyDictionary<string, RecommendationKind> s_recommendations = new Dictionary<string, RecommendationKind>
+    private static readonly IReadOnlyDictionary<string, RecommendationKind> Recommendations = new Dictionary<string, RecommendationKind>
     {
         ["recommended"] = RecommendationKind.Recommended,
         ["option"] = RecommendationKind.Option,
@@ -104,7 +105,7 @@ internal static class GuidelineReader
         var aliases = walker.Strings(root, "aliases", Path, required: false) ?? [];
         var edition = walker.String(root, "edition", Path, required: true);
         var citation = walker.String(root, "citation", Path, required: false);
-        var citesBy = walker.Word(root, "citesBy", Path, s_citationStyles, required: true);
+        var citesBy = walker.Word(root, "citesBy", Path, CitationStyles, required: true);
         var effective = ReadEffective(root, walker, Path);
 
         var topics = new List<TopicDraft>();
@@ -117,12 +118,11 @@ internal static class GuidelineReader
             }
         }
 
-        if (id is null || family is null || source is null || title is null || edition is null || citesBy is null || effective is null)
-        {
-            return null;
-        }
-
-        return new GuidelineDraft(id, family, source.Value, title, aliases, edition, citation, citesBy.Value, effective, topics, walker.File);
+        // Note that an incomplete header still yields a draft, so that its topics are checked too;
+        // the library leaves incomplete guidelines out after resolution.
+        var complete = id is not null && family is not null && source is not null && title is not null && edition is not null && citesBy is not null && effective is not null;
+        return new GuidelineDraft(id ?? $"?{walker.File}", family ?? "?", source ?? GuidelineSource.Other, title ?? "?", aliases, edition ?? "?", citation,
+            citesBy ?? CitationStyle.Pages, effective ?? new EffectivePeriod(DateOnly.MinValue, DateOnly.MinValue, Confidence.I, null), topics, walker.File, complete);
     }
 
     private static EffectivePeriod? ReadEffective(JsonElement root, JsonWalker walker, string parent)
@@ -182,7 +182,7 @@ internal static class GuidelineReader
         IReadOnlyList<QuantityRule>? quantities = element.TryGetProperty("quantities", out _)
             ? walker.Array(element, "quantities", path, required: false).Select(q => ReadQuantity(q.Item, q.Path, walker)).OfType<QuantityRule>().ToList()
             : null;
-        CheckDuplicates(criteria, quantities, path, walker);
+        CheckDuplicateIds(element, path, walker);
 
         if (id is null || section is null)
         {
@@ -197,7 +197,7 @@ internal static class GuidelineReader
             section,
             walker.Strings(element, "aliases", path, required: false),
             pages,
-            walker.Word(element, "recommendation", path, s_recommendations, required: false),
+            walker.Word(element, "recommendation", path, Recommendations, required: false),
             walker.String(element, "summary", path, required: false),
             services,
             regions,
@@ -231,15 +231,26 @@ internal static class GuidelineReader
         return result;
     }
 
-    private static void CheckDuplicates(IReadOnlyList<Criterion>? criteria, IReadOnlyList<QuantityRule>? quantities, string path, JsonWalker walker)
+    private static void CheckDuplicateIds(JsonElement topic, string path, JsonWalker walker)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (id, index, kind) in (criteria ?? []).Select((c, i) => (c.Id, i, "criteria"))
-                     .Concat((quantities ?? []).Select((q, i) => (q.Id, i, "quantities"))))
+        foreach (var kind in new[] { "criteria", "quantities" })
         {
-            if (!seen.Add(id))
+            if (!topic.TryGetProperty(kind, out var items) || items.ValueKind != JsonValueKind.Array)
             {
-                walker.Report("GL201", JsonWalker.Index(JsonWalker.Child(path, kind), index), $"duplicate id '{id}' in this topic.");
+                continue;
+            }
+
+            var index = 0;
+            foreach (var item in items.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                    && !seen.Add(id.GetString()!))
+                {
+                    walker.Report("GL201", JsonWalker.Index(JsonWalker.Child(path, kind), index), $"duplicate id '{id.GetString()}' in this topic.");
+                }
+
+                index++;
             }
         }
     }
@@ -260,7 +271,7 @@ internal static class GuidelineReader
         var when = ReadRuleProperty(element, "when", path, walker, required: false);
         CheckRuleFactsListed(rule, facts, JsonWalker.Child(path, "rule"), walker);
         CheckRuleFactsListed(when, facts, JsonWalker.Child(path, "when"), walker);
-        var onFail = walker.Word(element, "onFail", path, s_failureEffects, required: true);
+        var onFail = walker.Word(element, "onFail", path, FailureEffects, required: true);
         var source = ReadSource(element, path, walker);
         var confidence = walker.Word(element, "confidence", path, Confidences, required: true);
         var note = walker.String(element, "note", path, required: false);
@@ -316,7 +327,7 @@ internal static class GuidelineReader
             ExemptWhen = ReadRuleProperty(element, "exemptWhen", path, walker, required: false),
             Condition = walker.String(element, "condition", path, required: false),
             PeriodMonths = walker.Integer(element, "periodMonths", path),
-            OnFail = walker.Word(element, "onFail", path, s_failureEffects, required: true),
+            OnFail = walker.Word(element, "onFail", path, FailureEffects, required: true),
             Source = ReadSource(element, path, walker),
             Confidence = walker.Word(element, "confidence", path, Confidences, required: true),
             Note = walker.String(element, "note", path, required: false),
@@ -450,7 +461,7 @@ internal static class GuidelineReader
                 fact = null;
             }
 
-            var requires = walker.Word(element, "requires", path, s_expectations, required: false);
+            var requires = walker.Word(element, "requires", path, Expectations, required: false);
             var min = walker.Number(element, "min", path);
             var max = walker.Number(element, "max", path);
             if (requires is null && min is null && max is null && element.TryGetProperty("fact", out _) && !element.TryGetProperty("requires", out _))

@@ -30,6 +30,11 @@ internal static class TopicResolver
                 }
             }
 
+            if (!draft.Complete)
+            {
+                continue;
+            }
+
             guidelines.Add(new Guideline(draft.Id, draft.Family, draft.Source, draft.Title, draft.Aliases, draft.Edition, draft.Citation,
                 draft.CitesBy, draft.Effective, topics, draft.File));
         }

@@ -4,27 +4,27 @@ namespace OpenImr.Domain.Tests.Guidelines;
 
 public class GuidelineLibraryTests
 {
-    private static readonly GuidelineLibrary s_library = GuidelineLibrary.LoadEmbedded();
+    private static readonly GuidelineLibrary Library = GuidelineLibrary.LoadEmbedded();
 
     [Fact]
     public void LoadEmbedded_ShippedLibrary_HasNoProblems()
     {
-        Assert.True(s_library.Problems.Count == 0, string.Join(Environment.NewLine, s_library.Problems));
+        Assert.True(Library.Problems.Count == 0, string.Join(Environment.NewLine, Library.Problems));
     }
 
     [Fact]
     public void LoadEmbedded_ShippedLibrary_HasVersionAndEveryManifestFile()
     {
-        Assert.NotEqual("unknown", s_library.Version);
-        Assert.Equal(21, s_library.Guidelines.Count);
-        Assert.Contains(s_library.Guidelines, g => g.Id == "mtus-cpmtg-2009");
-        Assert.Contains(s_library.Guidelines, g => g.Id == "mtus-cpmtg-2016");
+        Assert.NotEqual("unknown", Library.Version);
+        Assert.Equal(21, Library.Guidelines.Count);
+        Assert.Contains(Library.Guidelines, g => g.Id == "mtus-cpmtg-2009");
+        Assert.Contains(Library.Guidelines, g => g.Id == "mtus-cpmtg-2016");
     }
 
     [Fact]
     public void LoadEmbedded_EveryCriterion_HasSourceAndConfidence()
     {
-        var criteria = s_library.Guidelines.SelectMany(g => g.Topics).SelectMany(t => t.Criteria).ToList();
+        var criteria = Library.Guidelines.SelectMany(g => g.Topics).SelectMany(t => t.Criteria).ToList();
 
         Assert.NotEmpty(criteria);
         Assert.All(criteria, c =>
@@ -38,7 +38,7 @@ public class GuidelineLibraryTests
     [Fact]
     public void LoadEmbedded_EveryQuantityRule_HasSourceAndLimit()
     {
-        var quantities = s_library.Guidelines.SelectMany(g => g.Topics).SelectMany(t => t.Quantities).ToList();
+        var quantities = Library.Guidelines.SelectMany(g => g.Topics).SelectMany(t => t.Quantities).ToList();
 
         Assert.NotEmpty(quantities);
         Assert.All(quantities, q =>
@@ -51,7 +51,7 @@ public class GuidelineLibraryTests
     [Fact]
     public void LoadEmbedded_TopicsOfDocumentsCitedByPages_HavePages()
     {
-        var topics = s_library.Guidelines.Where(g => g.CitesBy == CitationStyle.Pages).SelectMany(g => g.Topics);
+        var topics = Library.Guidelines.Where(g => g.CitesBy == CitationStyle.Pages).SelectMany(g => g.Topics);
 
         Assert.All(topics, t => Assert.False(string.IsNullOrWhiteSpace(t.Pages), $"{t.GuidelineId}/{t.Id}"));
     }
@@ -59,14 +59,14 @@ public class GuidelineLibraryTests
     [Fact]
     public void LoadEmbedded_EveryCatalogueServiceKind_IsCoveredOrListedAsNotCovered()
     {
-        var covered = s_library.Hierarchy.Entries.Where(e => e.Candidates.Count > 0).Select(e => e.Service);
-        var notCovered = s_library.Hierarchy.NotCovered.Select(n => n.Service);
+        var covered = Library.Hierarchy.Entries.Where(e => e.Candidates.Count > 0).Select(e => e.Service);
+        var notCovered = Library.Hierarchy.NotCovered.Select(n => n.Service);
 
         var all = covered.Concat(notCovered).ToList();
 
         Assert.Equal(all.Count, all.Distinct().Count());
         Assert.Equal(GuidelineVocabulary.ServiceKinds.Order(), all.Order());
-        Assert.All(s_library.Hierarchy.NotCovered, n => Assert.False(string.IsNullOrWhiteSpace(n.Reason), n.Service));
+        Assert.All(Library.Hierarchy.NotCovered, n => Assert.False(string.IsNullOrWhiteSpace(n.Reason), n.Service));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class GuidelineLibraryTests
             "General Approaches",
         ];
 
-        var mtusTitles = s_library.Guidelines.Where(g => g.Source == GuidelineSource.Mtus).Select(g => g.Title).ToHashSet();
+        var mtusTitles = Library.Guidelines.Where(g => g.Source == GuidelineSource.Mtus).Select(g => g.Title).ToHashSet();
 
         Assert.All(letterTitles, t => Assert.Contains(t, mtusTitles));
     }
@@ -88,8 +88,8 @@ public class GuidelineLibraryTests
     [Fact]
     public void LoadEmbedded_CpmtgEditions_MeetWithoutGapOrOverlap()
     {
-        var cpmtg2009 = s_library.FindGuideline("mtus-cpmtg-2009")!;
-        var cpmtg2016 = s_library.FindGuideline("mtus-cpmtg-2016")!;
+        var cpmtg2009 = Library.FindGuideline("mtus-cpmtg-2009")!;
+        var cpmtg2016 = Library.FindGuideline("mtus-cpmtg-2016")!;
 
         Assert.Equal(new DateOnly(2009, 7, 18), cpmtg2009.Effective.From);
         Assert.Equal(cpmtg2016.Effective.From, cpmtg2009.Effective.To!.Value.AddDays(1));
@@ -98,7 +98,7 @@ public class GuidelineLibraryTests
     [Fact]
     public void LoadEmbedded_TopicBasedOnAnother_InheritsCriteriaButNotPages()
     {
-        var topic = s_library.FindGuideline("mtus-cpmtg-2016")!.FindTopic("physical-medicine")!;
+        var topic = Library.FindGuideline("mtus-cpmtg-2016")!.FindTopic("physical-medicine")!;
 
         Assert.Equal("Physical medicine treatment", topic.Section);
         Assert.Null(topic.Pages);
@@ -109,7 +109,7 @@ public class GuidelineLibraryTests
     [Fact]
     public void LoadEmbedded_WorkConditioning_HasTheDecisiveCriteria()
     {
-        var topic = s_library.FindGuideline("mtus-cpmtg-2009")!.FindTopic("work-conditioning")!;
+        var topic = Library.FindGuideline("mtus-cpmtg-2009")!.FindTopic("work-conditioning")!;
 
         Assert.Equal("125-126", topic.Pages);
         var rtw = Assert.Single(topic.Criteria, c => c.Id == "wc.rtw-goal");
@@ -122,7 +122,7 @@ public class GuidelineLibraryTests
     [Fact]
     public void Templates_Openings_RenderWithTheirPlaceholders()
     {
-        var text = s_library.Templates.Render("openings.upheld", new Dictionary<string, string?>
+        var text = Library.Templates.Render("openings.upheld", new Dictionary<string, string?>
         {
             ["request"] = "10 work conditioning sessions",
             ["guideline"] = "MTUS Chronic Pain Medical Treatment Guidelines",
