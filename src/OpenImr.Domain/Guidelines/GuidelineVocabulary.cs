@@ -1,0 +1,103 @@
+using System.Collections.Frozen;
+
+namespace OpenImr.Domain.Guidelines;
+
+/// <summary>
+/// The ids the library may use: fact kinds, service kinds (<c>FAMILY/KIND</c>), body regions,
+/// calculations and quantity units. The fact and service catalogues are binding project-wide;
+/// the loader reports any id outside them.
+/// </summary>
+public static class GuidelineVocabulary
+{
+    /// <summary>The region that matches every body region.</summary>
+    public const string AnyRegion = "any";
+
+    /// <summary>Fact kinds the clinical fact extractor produces.</summary>
+    public static FrozenSet<string> FactKinds { get; } = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "patient.age", "patient.sex", "injury.date", "injury.time-since", "body.region",
+        "diagnosis.radiculopathy", "diagnosis.myalgia", "diagnosis.neuritis", "diagnosis.crps",
+        "diagnosis.sprain-strain", "diagnosis.disc-displacement", "diagnosis.fracture",
+        "diagnosis.carpal-tunnel", "diagnosis.stenosis", "diagnosis.arthritis", "diagnosis.tear",
+        "diagnosis.postoperative",
+        "treatment.physical-therapy", "treatment.chiropractic", "treatment.acupuncture",
+        "treatment.occupational-therapy", "treatment.work-conditioning", "treatment.functional-restoration",
+        "treatment.injection", "treatment.surgery", "treatment.medication", "treatment.home-exercise",
+        "treatment.tens", "treatment.conservative-care",
+        "response.functional-improvement", "response.plateau", "response.pain-relief", "response.pain-score",
+        "work.status", "work.rtw-goal", "work.job-demands", "work.employer-agreement",
+        "surgery.candidate", "surgery.planned",
+        "redflag.cauda-equina", "redflag.progressive-neuro-deficit", "redflag.fracture", "redflag.tumor",
+        "redflag.infection",
+        "neuro.sensory-deficit", "neuro.reflex-change", "neuro.weakness", "neuro.straight-leg-raise",
+        "neuro.positive-provocative-test",
+        "imaging.prior", "electrodiagnostic.prior",
+        "medication.urine-drug-screen", "medication.cures", "medication.pain-agreement",
+        "medication.side-effects", "medication.gi-risk", "medication.first-line-failed",
+        "medication.opioid", "medication.functional-benefit", "medication.duration",
+        "psychosocial.employer-relationship", "psychosocial.outlook", "psychosocial.distress",
+        "psychosocial.disability-dispute",
+        "conservative-care.failed",
+    ]);
+
+    /// <summary>Service kinds (<c>FAMILY/KIND</c>) the request parser produces.</summary>
+    public static FrozenSet<string> ServiceKinds { get; } = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        .. Family("physical-medicine", "physical-therapy", "chiropractic", "acupuncture", "occupational-therapy",
+            "work-conditioning", "functional-restoration", "massage", "modality", "aquatic-therapy", "home-exercise",
+            "inpatient-rehabilitation"),
+        .. Family("imaging", "mri", "ct", "x-ray", "bone-scan", "ultrasound"),
+        .. Family("electrodiagnostic", "emg", "ncs", "emg-ncs", "eeg"),
+        .. Family("medication", "opioid", "nsaid", "muscle-relaxant", "anticonvulsant", "topical", "compound", "ppi",
+            "sleep-aid", "benzodiazepine", "antidepressant", "antiemetic", "other"),
+        .. Family("injection", "epidural-steroid", "facet", "trigger-point", "joint", "nerve-block", "prp", "other"),
+        .. Family("surgery", "arthroscopy", "spine", "joint-replacement", "carpal-tunnel-release", "other"),
+        .. Family("equipment", "tens", "cold-therapy", "heat-therapy", "brace", "sling", "walker-cane", "dme-other",
+            "supplies"),
+        .. Family("testing", "laboratory", "urine-drug-screen", "ekg", "other"),
+        .. Family("evaluation", "consultation", "office-visit", "medical-clearance", "fce", "psychological", "other"),
+        .. Family("home-care", "home-health", "nursing", "transport", "skilled-nursing"),
+    ]);
+
+    /// <summary>Body regions a topic may name.</summary>
+    public static FrozenSet<string> Regions { get; } = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "lumbar", "thoracic", "cervical", "shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "foot",
+        "head", AnyRegion,
+    ]);
+
+    /// <summary>Calculations a <see cref="CalcRule"/> may name, with the fact kinds each reads.</summary>
+    public static FrozenDictionary<string, string[]> CalculationFacts { get; } = new Dictionary<string, string[]>
+    {
+        // Whole months from the date of injury to the UR decision date.
+        ["months-since-injury"] = ["injury.date"],
+        // The request's body region is (not) one of Values.
+        ["region-in"] = ["body.region"],
+        ["region-not-in"] = ["body.region"],
+        // The request's service kind is one of Values.
+        ["service-in"] = [],
+        // How many ingredients of the requested product are on the topic list named by List.
+        ["not-recommended-ingredients"] = [],
+        // Figures from the normalised request (Review contract 'quantity').
+        ["requested-sessions"] = [],
+        ["requested-weeks"] = [],
+        ["requested-per-week"] = [],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Calculation ids.</summary>
+    public static IEnumerable<string> Calculations => CalculationFacts.Keys;
+
+    /// <summary>Units a <see cref="QuantityRule"/> may count in.</summary>
+    public static FrozenSet<string> QuantityUnits { get; } = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "visits", "sessions", "treatments", "weeks", "days", "months", "per-week", "hours-per-week",
+    ]);
+
+    /// <summary>Placeholders a rationale template may use.</summary>
+    public static FrozenSet<string> TemplatePlaceholders { get; } = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "request", "service", "guideline", "section", "pages", "criterion", "evidence", "requested", "allowed", "reason",
+    ]);
+
+    private static IEnumerable<string> Family(string family, params string[] kinds) => kinds.Select(k => $"{family}/{k}");
+}

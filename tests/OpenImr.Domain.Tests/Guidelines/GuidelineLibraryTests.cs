@@ -1,0 +1,137 @@
+using OpenImr.Domain.Guidelines;
+
+namespace OpenImr.Domain.Tests.Guidelines;
+
+public class GuidelineLibraryTests
+{
+    private static readonly GuidelineLibrary Library = GuidelineLibrary.LoadEmbedded();
+
+    [Fact]
+    public void LoadEmbedded_ShippedLibrary_HasNoProblems()
+    {
+        Assert.True(Library.Problems.Count == 0, string.Join(Environment.NewLine, Library.Problems));
+    }
+
+    [Fact]
+    public void LoadEmbedded_ShippedLibrary_HasVersionAndEveryManifestFile()
+    {
+        Assert.NotEqual("unknown", Library.Version);
+        Assert.Equal(21, Library.Guidelines.Count);
+        Assert.Contains(Library.Guidelines, g => g.Id == "mtus-cpmtg-2009");
+        Assert.Contains(Library.Guidelines, g => g.Id == "mtus-cpmtg-2016");
+    }
+
+    [Fact]
+    public void LoadEmbedded_EveryCriterion_HasSourceAndConfidence()
+    {
+        var criteria = Library.Guidelines.SelectMany(g => g.Topics).SelectMany(t => t.Criteria).ToList();
+
+        Assert.NotEmpty(criteria);
+        Assert.All(criteria, c =>
+        {
+            Assert.True(c.Source.Pages is not null || c.Source.Section is not null, c.Id);
+            Assert.True(Enum.IsDefined(c.Confidence), c.Id);
+            Assert.False(string.IsNullOrWhiteSpace(c.Test), c.Id);
+        });
+    }
+
+    [Fact]
+    public void LoadEmbedded_EveryQuantityRule_HasSourceAndLimit()
+    {
+        var quantities = Library.Guidelines.SelectMany(g => g.Topics).SelectMany(t => t.Quantities).ToList();
+
+        Assert.NotEmpty(quantities);
+        Assert.All(quantities, q =>
+        {
+            Assert.True(q.Source.Pages is not null || q.Source.Section is not null, q.Id);
+            Assert.NotNull(q.Max);
+        });
+    }
+
+    [Fact]
+    public void LoadEmbedded_TopicsOfDocumentsCitedByPages_HavePages()
+    {
+        var topics = Library.Guidelines.Where(g => g.CitesBy == CitationStyle.Pages).SelectMany(g => g.Topics);
+
+        Assert.All(topics, t => Assert.False(string.IsNullOrWhiteSpace(t.Pages), $"{t.GuidelineId}/{t.Id}"));
+    }
+
+    [Fact]
+    public void LoadEmbedded_EveryCatalogueServiceKind_IsCoveredOrListedAsNotCovered()
+    {
+        var covered = Library.Hierarchy.Entries.Where(e => e.Candidates.Count > 0).Select(e => e.Service);
+        var notCovered = Library.Hierarchy.NotCovered.Select(n => n.Service);
+
+        var all = covered.Concat(notCovered).ToList();
+
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(GuidelineVocabulary.ServiceKinds.Order(), all.Order());
+        Assert.All(Library.Hierarchy.NotCovered, n => Assert.False(string.IsNullOrWhiteSpace(n.Reason), n.Service));
+    }
+
+    [Fact]
+    public void LoadEmbedded_MtusTitles_AreTheNamesLettersUse()
+    {
+        string[] letterTitles =
+        [
+            "Chronic Pain Medical Treatment Guidelines", "Low Back Complaints", "Neck and Upper Back Complaints",
+            "Shoulder Complaints", "Elbow Disorders", "Forearm, Wrist, and Hand Complaints", "Knee Complaints",
+            "Ankle and Foot Complaints", "Acupuncture Medical Treatment Guidelines", "Postsurgical Treatment Guidelines",
+            "General Approaches",
+        ];
+
+        var mtusTitles = Library.Guidelines.Where(g => g.Source == GuidelineSource.Mtus).Select(g => g.Title).ToHashSet();
+
+        Assert.All(letterTitles, t => Assert.Contains(t, mtusTitles));
+    }
+
+    [Fact]
+    public void LoadEmbedded_CpmtgEditions_MeetWithoutGapOrOverlap()
+    {
+        var cpmtg2009 = Library.FindGuideline("mtus-cpmtg-2009")!;
+        var cpmtg2016 = Library.FindGuideline("mtus-cpmtg-2016")!;
+
+        Assert.Equal(new DateOnly(2009, 7, 18), cpmtg2009.Effective.From);
+        Assert.Equal(cpmtg2016.Effective.From, cpmtg2009.Effective.To!.Value.AddDays(1));
+    }
+
+    [Fact]
+    public void LoadEmbedded_TopicBasedOnAnother_InheritsCriteriaButNotPages()
+    {
+        var topic = Library.FindGuideline("mtus-cpmtg-2016")!.FindTopic("physical-medicine")!;
+
+        Assert.Equal("Physical medicine treatment", topic.Section);
+        Assert.Null(topic.Pages);
+        Assert.Contains(topic.Criteria, c => c.Id == "pm.functional-improvement");
+        Assert.Contains(topic.Quantities, q => q.Id == "pm.qty.myalgia" && q.Max == 10 && q.OverWeeks == 8);
+    }
+
+    [Fact]
+    public void LoadEmbedded_WorkConditioning_HasTheDecisiveCriteria()
+    {
+        var topic = Library.FindGuideline("mtus-cpmtg-2009")!.FindTopic("work-conditioning")!;
+
+        Assert.Equal("125-126", topic.Pages);
+        var rtw = Assert.Single(topic.Criteria, c => c.Id == "wc.rtw-goal");
+        Assert.Equal(FailureEffect.Upheld, rtw.OnFail);
+        var twoYears = Assert.Single(topic.Criteria, c => c.Id == "wc.within-two-years");
+        var calc = Assert.IsType<CalcRule>(twoYears.Rule);
+        Assert.Equal(("months-since-injury", (decimal?)24), (calc.Calc, calc.Max));
+    }
+
+    [Fact]
+    public void Templates_Openings_RenderWithTheirPlaceholders()
+    {
+        var text = Library.Templates.Render("openings.upheld", new Dictionary<string, string?>
+        {
+            ["request"] = "10 work conditioning sessions",
+            ["guideline"] = "MTUS Chronic Pain Medical Treatment Guidelines",
+            ["section"] = "Work conditioning, work hardening",
+            ["pages"] = "p.125-126",
+        });
+
+        Assert.StartsWith("The request for 10 work conditioning sessions is not medically necessary.", text);
+        Assert.Contains("(Work conditioning, work hardening, p.125-126)", text);
+        Assert.DoesNotContain("{", text);
+    }
+}
