@@ -20,8 +20,11 @@ namespace OpenImr.Storage.Tests.Infrastructure;
 public sealed class PostgresServer : IAsyncLifetime
 {
     public const string ConnectionVariable = "IMR_TEST_POSTGRES";
+
+    /// <summary>Names the folder of initdb and pg_ctl, instead of <c>pg_config --bindir</c> and the Debian fallback.</summary>
+    public const string BinDirVariable = "IMR_TEST_POSTGRES_BINDIR";
     private const string FallbackBinDir = "/usr/lib/postgresql/15/bin";
-    private static readonly TimeSpan s_commandTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
 
     private string? _adminConnectionString;
     private string? _unavailable;
@@ -47,8 +50,9 @@ public sealed class PostgresServer : IAsyncLifetime
         _binDir = FindBinDir();
         if (_binDir is null)
         {
-            _unavailable = "PostgreSQL server binaries (initdb, pg_ctl) were not found by 'pg_config --bindir' nor in " +
-                $"{FallbackBinDir}. Install Debian's postgresql-15 (test.sh does), or set {ConnectionVariable} to a connection string.";
+            _unavailable = "PostgreSQL server binaries (initdb, pg_ctl) were not found " +
+                $"(in {BinDirVariable}, by 'pg_config --bindir', or in {FallbackBinDir}). " +
+                $"Install Debian's postgresql-15 (test.sh does), or set {ConnectionVariable} to a connection string.";
             return;
         }
 
@@ -128,6 +132,12 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private static string? FindBinDir()
     {
+        var chosen = Environment.GetEnvironmentVariable(BinDirVariable);
+        if (!string.IsNullOrWhiteSpace(chosen))
+        {
+            return File.Exists(Path.Combine(chosen, "initdb")) && File.Exists(Path.Combine(chosen, "pg_ctl")) ? chosen : null;
+        }
+
         string? fromPgConfig = null;
         try
         {
@@ -301,7 +311,7 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         var info = StartInfo(file, arguments, asPostgres);
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
-        using var timeout = new CancellationTokenSource(s_commandTimeout);
+        using var timeout = new CancellationTokenSource(CommandTimeout);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
