@@ -156,15 +156,15 @@ public sealed class LetterStore
 
         // Note that SQLite cannot join a row with its own JSON array (no APPLY), so specialties are
         // unfolded here from one row per letter with items.
-        var bySpecialty = (await context.Letters.AsNoTracking()
-            .Where(l => l.Items.Count > 0)
-            .Select(l => new
-            {
-                l.ReviewerSpecialties,
-                Items = l.Items.Count,
-                Upheld = l.Items.Count(i => i.Decision == upheld),
-                Overturned = l.Items.Count(i => i.Decision == overturned),
-            })
+        var perLetter = items.GroupBy(i => i.LetterId).Select(g => new
+        {
+            LetterId = g.Key,
+            Items = g.Count(),
+            Upheld = g.Count(i => i.Decision == upheld),
+            Overturned = g.Count(i => i.Decision == overturned),
+        });
+        var bySpecialty = (await perLetter
+            .Join(context.Letters, g => g.LetterId, l => l.Id, (g, l) => new { l.ReviewerSpecialties, g.Items, g.Upheld, g.Overturned })
             .ToListAsync(cancellationToken).ConfigureAwait(false))
             .SelectMany(l => l.ReviewerSpecialties.Select(s => new Row<string?>(s, l.Items, l.Upheld, l.Overturned)))
             .ToList();
@@ -211,25 +211,44 @@ public sealed class LetterStore
             context.ChangeTracker.Clear();
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-            var keys = batch.Select(l => l.CaseNumber?.Trim()).OfType<string>().Where(k => k.Length > 0).Distinct().ToList();
-            var stored = await context.Letters.Include(l => l.Items)
+            var prepared = batch.Select(letter => (Letter: letter, CaseNumber: letter.CaseNumber?.Trim(), Content: Prepare(letter))).ToList();
+            var keys = prepared.Select(p => p.CaseNumber).OfType<string>().Where(k => k.Length > 0).Distinct().ToList();
+
+            // Note that a re-import is mostly unchanged letters: compare hashes first, and load
+            // letters with their items only where the content differs.
+            var hashes = await context.Letters.AsNoTracking()
                 .Where(l => keys.Contains(l.CaseNumber))
-                .ToDictionaryAsync(l => l.CaseNumber, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+                .Select(l => new { l.CaseNumber, l.ContentHash })
+                .ToDictionaryAsync(l => l.CaseNumber, l => l.ContentHash, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+            var differing = prepared
+                .Where(p => p.CaseNumber is not null && hashes.TryGetValue(p.CaseNumber, out var h) && h != p.Content.Hash)
+                .Select(p => p.CaseNumber!)
+                .Distinct()
+                .ToList();
+            var stored = differing.Count == 0
+                ? new Dictionary<string, StoredLetter>(StringComparer.Ordinal)
+                : await context.Letters.Include(l => l.Items)
+                    .Where(l => differing.Contains(l.CaseNumber))
+                    .ToDictionaryAsync(l => l.CaseNumber, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
 
             int inserted = 0, updated = 0, unchanged = 0, skipped = 0;
             var fresh = new HashSet<string>(StringComparer.Ordinal);
             var changedIds = new List<int>();
             var now = _options.TimeProvider.GetUtcNow();
-            foreach (var letter in batch)
+            foreach (var (letter, caseNumber, (json, items, hash)) in prepared)
             {
-                var caseNumber = letter.CaseNumber?.Trim();
                 if (string.IsNullOrEmpty(caseNumber))
                 {
                     skipped++;
                     continue;
                 }
 
-                var (json, items, hash) = Prepare(letter);
+                if (!stored.ContainsKey(caseNumber) && hashes.TryGetValue(caseNumber, out var storedHash) && storedHash == hash)
+                {
+                    unchanged++;
+                    continue;
+                }
+
                 if (stored.TryGetValue(caseNumber, out var existing))
                 {
                     if (existing.ContentHash == hash)

@@ -104,6 +104,22 @@ public abstract class LetterStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpsertAsync_MixedBatch_CountsEachKind()
+    {
+        var store = await SeededStoreAsync();
+        var corpus = SyntheticLetters.Corpus();
+        var added = SyntheticLetters.Letter("CM-TEST-0005", new DateOnly(2017, 1, 9), ["Pain Medicine"], "Synthetic summary: a new fictional case.",
+            SyntheticLetters.Item("Synthetic TENS unit", Decision.Upheld, null, "Synthetic rationale: not supported."));
+        var changed = corpus[1] with { Priority = "expedited" };
+
+        var result = await store.UpsertAsync([corpus[0], changed, corpus[2], added, corpus[3], corpus[0]], Cancel);
+
+        Assert.Equal(new UpsertResult(1, 1, 4, 0), result);
+        Assert.Equal("expedited", (await store.GetAsync("CM-TEST-0002", Cancel))?.Priority);
+        Assert.Equal(5, (await store.StatsAsync(Cancel)).Letters);
+    }
+
+    [Fact]
     public async Task UpsertAsync_SameCaseTwiceInOneCall_StoresTheLaterVersionOnce()
     {
         var store = CreateStore();
