@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using OpenImr.Domain.Letters;
 using OpenImr.Domain.Serialization;
 using OpenImr.Storage.Letters;
@@ -117,6 +118,30 @@ public abstract class LetterStoreTests : IAsyncLifetime
         Assert.Equal(new UpsertResult(1, 1, 4, 0), result);
         Assert.Equal("expedited", (await store.GetAsync("CM-TEST-0002", Cancel))?.Priority);
         Assert.Equal(5, (await store.StatsAsync(Cancel)).Letters);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_ChangedLetter_StampsImportedAtFromTheClock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var store = new LetterStore(Target, new LetterStoreOptions { TimeProvider = clock });
+        var letter = SyntheticLetters.Corpus()[0];
+
+        await store.UpsertAsync([letter], Cancel);
+        clock.Advance(TimeSpan.FromDays(1));
+        await store.UpsertAsync([letter], Cancel);
+        var afterUnchanged = await ImportedAtAsync();
+        clock.Advance(TimeSpan.FromDays(1));
+        await store.UpsertAsync([letter with { Priority = "expedited" }], Cancel);
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero), afterUnchanged);
+        Assert.Equal(new DateTimeOffset(2026, 1, 7, 9, 0, 0, TimeSpan.Zero), await ImportedAtAsync());
+
+        async Task<DateTimeOffset> ImportedAtAsync()
+        {
+            await using var context = Target.CreateContext();
+            return await context.Letters.Select(l => l.ImportedAt).SingleAsync(Cancel);
+        }
     }
 
     [Fact]
