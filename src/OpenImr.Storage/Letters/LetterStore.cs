@@ -1,0 +1,380 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpenImr.Domain.Letters;
+using OpenImr.Domain.Serialization;
+
+namespace OpenImr.Storage.Letters;
+
+/// <summary>
+/// Published letters in the database: idempotent import, retrieval by case number, full-text
+/// search and outcome statistics. The schema is created or migrated on first use. Safe to share:
+/// every call uses its own context.
+/// </summary>
+public sealed class LetterStore
+{
+    private readonly LetterStoreOptions _options;
+    private readonly Lock _gate = new();
+    private Task? _schema;
+
+    public LetterStore(DatabaseTarget target, LetterStoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        Target = target;
+        _options = options ?? new LetterStoreOptions();
+        if (_options.BatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.BatchSize, "BatchSize must be at least 1.");
+        }
+    }
+
+    /// <summary>The database.</summary>
+    public DatabaseTarget Target { get; }
+
+    /// <inheritdoc cref="UpsertAsync(IEnumerable{Letter}, IProgress{UpsertResult}?, CancellationToken)"/>
+    public Task<UpsertResult> UpsertAsync(IEnumerable<Letter> letters, CancellationToken cancellationToken = default) =>
+        UpsertAsync(letters, progress: null, cancellationToken);
+
+    /// <summary>
+    /// Stores letters keyed by case number: a new case number is inserted; a stored one with the same
+    /// content hash is left alone (unchanged); one whose content changed is updated, items and search
+    /// index included. Letters are written in transactions of <see cref="LetterStoreOptions.BatchSize"/>,
+    /// so an interrupted import keeps whole batches only and running it again completes it without
+    /// duplicates. A letter without a case number cannot be keyed and is skipped.
+    /// </summary>
+    /// <param name="progress">Told the running totals after each committed batch.</param>
+    public async Task<UpsertResult> UpsertAsync(IEnumerable<Letter> letters, IProgress<UpsertResult>? progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+
+        var total = UpsertResult.None;
+        foreach (var batch in letters.Chunk(_options.BatchSize))
+        {
+            total = total.Add(await UpsertBatchAsync(batch, cancellationToken).ConfigureAwait(false));
+            progress?.Report(total);
+        }
+
+        return total;
+    }
+
+    /// <summary>The stored letter with this case number, exactly as imported, or null.</summary>
+    public async Task<Letter?> GetAsync(string caseNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(caseNumber);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = Target.CreateContext();
+        var json = await context.Letters.AsNoTracking()
+            .Where(l => l.CaseNumber == caseNumber.Trim())
+            .Select(l => l.LetterJson)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return json is null ? null : JsonSerializer.Deserialize<Letter>(json, ImrJson.Compact);
+    }
+
+    /// <summary>
+    /// Decided items matching <paramref name="query"/>, best match first (then by case number and
+    /// item order), one page at a time, with the total count of matching items.
+    /// </summary>
+    public async Task<LetterSearchResult> SearchAsync(LetterQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, LetterQuery.MaxPageSize, nameof(query));
+        if (query.Year is < 1 or > 9998)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Year, "Year must be between 1 and 9998.");
+        }
+
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var (pageSql, countSql, parameters) = LetterSearchSql.Build(Target.Provider, query, SearchSyntax.Parse(query.Text));
+
+        await using var context = Target.CreateContext();
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            int total;
+            await using (var count = Command(connection, countSql, parameters))
+            {
+                total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var hits = new List<LetterHit>();
+            await using var page = Command(connection, pageSql, parameters);
+            await using var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                hits.Add(new LetterHit(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    Enum.Parse<Decision>(reader.GetString(2)),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4)));
+            }
+
+            return new LetterSearchResult(total, hits);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Counts of letters, items and outcomes, overall and by service family, guideline, reviewer specialty, year and month.</summary>
+    public async Task<LetterStats> StatsAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = Target.CreateContext();
+        var items = context.LetterItems.AsNoTracking();
+        const string upheld = nameof(Decision.Upheld);
+        const string overturned = nameof(Decision.Overturned);
+
+        var letters = await context.Letters.CountAsync(cancellationToken).ConfigureAwait(false);
+
+        var byService = await items.GroupBy(i => i.Service)
+            .Select(g => new Row<string?>(g.Key, g.Count(), g.Count(i => i.Decision == upheld), g.Count(i => i.Decision == overturned)))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var byGuideline = (await items.GroupBy(i => new { i.GuidelineSource, i.GuidelineTitle })
+            .Select(g => new
+            {
+                g.Key.GuidelineSource,
+                g.Key.GuidelineTitle,
+                Items = g.Count(),
+                Upheld = g.Count(i => i.Decision == upheld),
+                Overturned = g.Count(i => i.Decision == overturned)
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ConvertAll(g => new Row<(string? Source, string? Title)>((g.GuidelineSource, g.GuidelineTitle), g.Items, g.Upheld, g.Overturned));
+
+        var byDate = await items.GroupBy(i => i.Letter!.DecisionDate)
+            .Select(g => new Row<DateOnly?>(g.Key, g.Count(), g.Count(i => i.Decision == upheld), g.Count(i => i.Decision == overturned)))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // Note that SQLite cannot join a row with its own JSON array (no APPLY), so specialties are
+        // unfolded here from one row per letter with items.
+        var perLetter = items.GroupBy(i => i.LetterId).Select(g => new
+        {
+            LetterId = g.Key,
+            Items = g.Count(),
+            Upheld = g.Count(i => i.Decision == upheld),
+            Overturned = g.Count(i => i.Decision == overturned),
+        });
+        var bySpecialty = (await perLetter
+            .Join(context.Letters, g => g.LetterId, l => l.Id, (g, l) => new { l.ReviewerSpecialties, g.Items, g.Upheld, g.Overturned })
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .SelectMany(l => l.ReviewerSpecialties.Select(s => new Row<string?>(s, l.Items, l.Upheld, l.Overturned)))
+            .ToList();
+
+        return new LetterStats(
+            letters,
+            byService.Sum(r => r.Items),
+            byService.Sum(r => r.Upheld),
+            byService.Sum(r => r.Overturned),
+            Fold(byService, service => service?.Split('/')[0]),
+            Fold(byGuideline, g => g.Source is null ? null : g.Title is null ? g.Source : $"{g.Source}: {g.Title}"),
+            Fold(byGuideline, g => g.Source),
+            Fold(bySpecialty, s => s),
+            Fold(byDate, d => d?.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture)),
+            Fold(byDate, d => d?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static List<StatsBucket> Fold<TKey>(List<Row<TKey>> rows, Func<TKey, string?> key) =>
+        [.. rows.GroupBy(r => key(r.Key))
+            .Select(g => new StatsBucket(g.Key, g.Sum(r => r.Items), g.Sum(r => r.Upheld), g.Sum(r => r.Overturned)))
+            .OrderByDescending(b => b.Items)
+            .ThenBy(b => b.Key, StringComparer.Ordinal)];
+
+    private Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            // Note that a failed or cancelled migration is tried again by the next call.
+            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
+            {
+                _schema = Target.MigrateAsync(cancellationToken);
+            }
+
+            return _schema;
+        }
+    }
+
+    private async Task<UpsertResult> UpsertBatchAsync(Letter[] batch, CancellationToken cancellationToken)
+    {
+        await using var context = Target.CreateContext();
+        var strategy = context.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            context.ChangeTracker.Clear();
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+            var prepared = batch.Select(letter => (Letter: letter, CaseNumber: letter.CaseNumber?.Trim(), Content: Prepare(letter))).ToList();
+            var keys = prepared.Select(p => p.CaseNumber).OfType<string>().Where(k => k.Length > 0).Distinct().ToList();
+
+            // Note that a re-import is mostly unchanged letters: compare hashes first, and load
+            // letters with their items only where the content differs.
+            var hashes = await context.Letters.AsNoTracking()
+                .Where(l => keys.Contains(l.CaseNumber))
+                .Select(l => new { l.CaseNumber, l.ContentHash })
+                .ToDictionaryAsync(l => l.CaseNumber, l => l.ContentHash, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+            var differing = prepared
+                .Where(p => p.CaseNumber is not null && hashes.TryGetValue(p.CaseNumber, out var h) && h != p.Content.Hash)
+                .Select(p => p.CaseNumber!)
+                .Distinct()
+                .ToList();
+            var stored = differing.Count == 0
+                ? new Dictionary<string, StoredLetter>(StringComparer.Ordinal)
+                : await context.Letters.Include(l => l.Items)
+                    .Where(l => differing.Contains(l.CaseNumber))
+                    .ToDictionaryAsync(l => l.CaseNumber, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+
+            int inserted = 0, updated = 0, unchanged = 0, skipped = 0;
+            var fresh = new HashSet<string>(StringComparer.Ordinal);
+            var changedIds = new List<int>();
+            var now = _options.TimeProvider.GetUtcNow();
+            foreach (var (letter, caseNumber, (json, items, hash)) in prepared)
+            {
+                if (string.IsNullOrEmpty(caseNumber))
+                {
+                    skipped++;
+                    continue;
+                }
+
+                if (!stored.ContainsKey(caseNumber) && hashes.TryGetValue(caseNumber, out var storedHash) && storedHash == hash)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                if (stored.TryGetValue(caseNumber, out var existing))
+                {
+                    if (existing.ContentHash == hash)
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    if (fresh.Contains(caseNumber))
+                    {
+                        // Inserted earlier in this batch: still one insert, now of the later version.
+                    }
+                    else
+                    {
+                        updated++;
+                        if (!changedIds.Contains(existing.Id))
+                        {
+                            changedIds.Add(existing.Id);
+                        }
+                    }
+
+                    Fill(existing, letter, json, hash, now);
+                    existing.Items.Clear();
+                    existing.Items.AddRange(items);
+                }
+                else
+                {
+                    var entity = new StoredLetter { CaseNumber = caseNumber, Format = letter.Format, ContentHash = hash, LetterJson = json };
+                    Fill(entity, letter, json, hash, now);
+                    entity.Items.AddRange(items);
+                    context.Letters.Add(entity);
+                    stored.Add(caseNumber, entity);
+                    fresh.Add(caseNumber);
+                    inserted++;
+                }
+            }
+
+            if (Target.Provider == DatabaseProvider.Sqlite && changedIds.Count > 0)
+            {
+                // External-content FTS5: 'delete' must be given the values that were indexed, so it runs
+                // while the rows still hold them.
+                await context.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO letter_item_search(letter_item_search, rowid, request, rationale, summary) " +
+                    "SELECT 'delete', id, request, rationale, summary FROM letter_item_search_source " +
+                    "WHERE letter_id IN (SELECT value FROM json_each({0}))",
+                    [JsonSerializer.Serialize(changedIds)], cancellationToken).ConfigureAwait(false);
+            }
+
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+            if (Target.Provider == DatabaseProvider.Sqlite && (changedIds.Count > 0 || fresh.Count > 0))
+            {
+                var ids = changedIds.Concat(fresh.Select(k => stored[k].Id)).Distinct().ToList();
+                await context.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO letter_item_search(rowid, request, rationale, summary) " +
+                    "SELECT id, request, rationale, summary FROM letter_item_search_source " +
+                    "WHERE letter_id IN (SELECT value FROM json_each({0}))",
+                    [JsonSerializer.Serialize(ids)], cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new UpsertResult(inserted, updated, unchanged, skipped);
+        }).ConfigureAwait(false);
+    }
+
+    private (string Json, List<StoredLetterItem> Items, string Hash) Prepare(Letter letter)
+    {
+        var json = JsonSerializer.Serialize(letter, ImrJson.Compact);
+        var items = letter.Items.Select((item, ordinal) => new StoredLetterItem
+        {
+            Ordinal = ordinal,
+            Request = item.Request,
+            Decision = item.Decision?.ToString(),
+            Service = _options.ClassifyService?.Invoke(item),
+            GuidelineSource = item.Citations.Count > 0 ? item.Citations[0].Source : null,
+            GuidelineTitle = item.Citations.Count > 0 ? item.Citations[0].Title : null,
+            Rationale = item.Rationale,
+        }).ToList();
+
+        // Note that the services are part of the content: classifying anew updates the letter.
+        var hashed = new StringBuilder(json);
+        foreach (var item in items)
+        {
+            hashed.Append('\n').Append(item.Service);
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashed.ToString())));
+        return (json, items, hash);
+    }
+
+    private static void Fill(StoredLetter entity, Letter letter, string json, string hash, DateTimeOffset now)
+    {
+        entity.Source = letter.Source;
+        entity.Format = letter.Format;
+        entity.AssignedDate = letter.Dates.Assigned;
+        entity.InjuryDate = letter.Dates.Injury;
+        entity.DecisionDate = letter.Dates.Decision;
+        entity.UrDenialDate = letter.Dates.UrDenial;
+        entity.ApplicationReceivedDate = letter.Dates.ApplicationReceived;
+        entity.Priority = letter.Priority;
+        entity.ReviewerLicensure = [.. letter.Reviewer.Licensure];
+        entity.ReviewerSpecialties = [.. letter.Reviewer.Specialties];
+        entity.PatientAge = letter.Patient.Age;
+        entity.PatientSex = letter.Patient.Sex;
+        entity.ClinicalSummary = letter.ClinicalSummary;
+        entity.ContentHash = hash;
+        entity.LetterJson = json;
+        entity.ImportedAt = now;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, List<object> parameters)
+    {
+        var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The SQL is built from constants; every user value is a parameter.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameter.Value = parameters[i];
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private sealed record Row<TKey>(TKey Key, int Items, int Upheld, int Overturned);
+}

@@ -1,0 +1,19 @@
+using OpenImr.Domain.Letters;
+
+namespace OpenImr.Storage.Letters;
+
+/// <summary>Settings of a <see cref="LetterStore"/>.</summary>
+public sealed class LetterStoreOptions
+{
+    /// <summary>
+    /// Gives each item its service (<c>FAMILY/KIND</c> or <c>FAMILY</c>), stored for the service filter and
+    /// statistics. Null (the default) stores no service. A change of service changes the stored letter.
+    /// </summary>
+    public Func<LetterItem, string?>? ClassifyService { get; init; }
+
+    /// <summary>Letters written per transaction; default 200. An interrupted import keeps every committed batch whole.</summary>
+    public int BatchSize { get; init; } = 200;
+
+    /// <summary>The clock for <c>imported_at</c>; default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

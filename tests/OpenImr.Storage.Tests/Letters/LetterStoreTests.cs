@@ -1,0 +1,513 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using OpenImr.Domain.Letters;
+using OpenImr.Domain.Serialization;
+using OpenImr.Storage.Letters;
+using OpenImr.Storage.Tests.Infrastructure;
+
+namespace OpenImr.Storage.Tests.Letters;
+
+/// <summary>
+/// The storage suite, written once and run against every provider by the subclasses
+/// <see cref="SqliteLetterStoreTests"/> and <see cref="PostgresLetterStoreTests"/>. Each test gets a
+/// database of its own, empty and without schema.
+/// </summary>
+public abstract class LetterStoreTests : IAsyncLifetime
+{
+    private DatabaseTarget? _target;
+
+    protected DatabaseTarget Target => _target ?? throw new InvalidOperationException("The database is not set up yet.");
+
+    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _target = await CreateTargetAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_target is not null)
+        {
+            await DeleteTargetAsync(_target);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A new, empty database: a file or a database that did not exist before.</summary>
+    protected abstract Task<DatabaseTarget> CreateTargetAsync();
+
+    protected abstract Task DeleteTargetAsync(DatabaseTarget target);
+
+    protected LetterStore CreateStore(int batchSize = 200) =>
+        new(Target, new LetterStoreOptions { ClassifyService = SyntheticLetters.Classify, BatchSize = batchSize });
+
+    private async Task<LetterStore> SeededStoreAsync()
+    {
+        var store = CreateStore();
+        await store.UpsertAsync(SyntheticLetters.Corpus(), Cancel);
+        return store;
+    }
+
+    private static string Json(Letter? letter) => JsonSerializer.Serialize(letter, ImrJson.Compact);
+
+    [Fact]
+    public async Task UpsertAsync_FreshDatabase_MigratesSchemaOnFirstUse()
+    {
+        var store = CreateStore();
+
+        var result = await store.UpsertAsync(SyntheticLetters.Corpus(), Cancel);
+
+        Assert.Equal(new UpsertResult(4, 0, 0, 0), result);
+        await using var context = Target.CreateContext();
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync(Cancel));
+        Assert.NotEmpty(await context.Database.GetAppliedMigrationsAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task StatsAsync_FreshDatabase_IsEmpty()
+    {
+        var stats = await CreateStore().StatsAsync(Cancel);
+
+        Assert.Equal((0, 0, 0, 0), (stats.Letters, stats.Items, stats.Upheld, stats.Overturned));
+        Assert.Null(stats.OverturnRate);
+        Assert.Empty(stats.ByYear);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_SameLettersTwice_SecondRunIsUnchanged()
+    {
+        var store = await SeededStoreAsync();
+
+        var again = await CreateStore().UpsertAsync(SyntheticLetters.Corpus(), Cancel);
+
+        Assert.Equal(new UpsertResult(0, 0, 4, 0), again);
+        Assert.Equal(5, (await store.SearchAsync(new LetterQuery(), Cancel)).Total);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_ChangedLetter_IsUpdatedAndReindexed()
+    {
+        var store = await SeededStoreAsync();
+        var changed = SyntheticLetters.Corpus()[2] with
+        {
+            Items = [SyntheticLetters.Item("Cervical MRI", Decision.Overturned, SyntheticLetters.Mtus("Neck and Upper Back Complaints"),
+                "Synthetic rationale: progressive weakness makes zebrafinch imaging necessary.")],
+        };
+
+        var result = await store.UpsertAsync([.. SyntheticLetters.Corpus().Take(2), changed], Cancel);
+
+        Assert.Equal(new UpsertResult(0, 1, 2, 0), result);
+        Assert.Equal(Json(changed), Json(await store.GetAsync("CM-TEST-0003", Cancel)));
+        var found = await store.SearchAsync(new LetterQuery("zebrafinch"), Cancel);
+        Assert.Equal("CM-TEST-0003", Assert.Single(found.Hits).CaseNumber);
+        Assert.Equal(Decision.Overturned, found.Hits[0].Decision);
+        Assert.Equal(0, (await store.SearchAsync(new LetterQuery("\"red flags\""), Cancel)).Total);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_MixedBatch_CountsEachKind()
+    {
+        var store = await SeededStoreAsync();
+        var corpus = SyntheticLetters.Corpus();
+        var added = SyntheticLetters.Letter("CM-TEST-0005", new DateOnly(2017, 1, 9), ["Pain Medicine"], "Synthetic summary: a new fictional case.",
+            SyntheticLetters.Item("Synthetic TENS unit", Decision.Upheld, null, "Synthetic rationale: not supported."));
+        var changed = corpus[1] with { Priority = "expedited" };
+
+        var result = await store.UpsertAsync([corpus[0], changed, corpus[2], added, corpus[3], corpus[0]], Cancel);
+
+        Assert.Equal(new UpsertResult(1, 1, 4, 0), result);
+        Assert.Equal("expedited", (await store.GetAsync("CM-TEST-0002", Cancel))?.Priority);
+        Assert.Equal(5, (await store.StatsAsync(Cancel)).Letters);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_ChangedLetter_StampsImportedAtFromTheClock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var store = new LetterStore(Target, new LetterStoreOptions { TimeProvider = clock });
+        var letter = SyntheticLetters.Corpus()[0];
+
+        await store.UpsertAsync([letter], Cancel);
+        clock.Advance(TimeSpan.FromDays(1));
+        await store.UpsertAsync([letter], Cancel);
+        var afterUnchanged = await ImportedAtAsync();
+        clock.Advance(TimeSpan.FromDays(1));
+        await store.UpsertAsync([letter with { Priority = "expedited" }], Cancel);
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero), afterUnchanged);
+        Assert.Equal(new DateTimeOffset(2026, 1, 7, 9, 0, 0, TimeSpan.Zero), await ImportedAtAsync());
+
+        async Task<DateTimeOffset> ImportedAtAsync()
+        {
+            await using var context = Target.CreateContext();
+            return await context.Letters.Select(l => l.ImportedAt).SingleAsync(Cancel);
+        }
+    }
+
+    [Fact]
+    public async Task UpsertAsync_SameCaseTwiceInOneCall_StoresTheLaterVersionOnce()
+    {
+        var store = CreateStore();
+        var first = SyntheticLetters.Corpus()[0];
+        var second = first with { ClinicalSummary = "Synthetic summary: a revised fictional account." };
+
+        var result = await store.UpsertAsync([first, second], Cancel);
+
+        Assert.Equal(new UpsertResult(1, 0, 0, 0), result);
+        Assert.Equal(Json(second), Json(await store.GetAsync("CM-TEST-0001", Cancel)));
+        Assert.Equal(2, (await store.SearchAsync(new LetterQuery("revised"), Cancel)).Total);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_LetterWithoutCaseNumber_IsSkipped()
+    {
+        var store = CreateStore();
+
+        var result = await store.UpsertAsync([SyntheticLetters.Corpus()[0] with { CaseNumber = null }], Cancel);
+
+        Assert.Equal(new UpsertResult(0, 0, 0, 1), result);
+        Assert.Equal(0, (await store.StatsAsync(Cancel)).Letters);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_InterruptedImport_KeepsWholeBatchesAndCompletesOnRerun()
+    {
+        var corpus = SyntheticLetters.Corpus();
+        var store = CreateStore(batchSize: 2);
+
+        await Assert.ThrowsAsync<IOException>(() => store.UpsertAsync(Interrupted(corpus, after: 3), Cancel));
+        var partial = await store.StatsAsync(Cancel);
+        var rerun = await store.UpsertAsync(corpus, Cancel);
+
+        Assert.Equal(2, partial.Letters);
+        Assert.Equal(new UpsertResult(2, 0, 2, 0), rerun);
+        var stats = await store.StatsAsync(Cancel);
+        Assert.Equal((4, 5), (stats.Letters, stats.Items));
+        Assert.Equal(5, (await store.SearchAsync(new LetterQuery("synthetic"), Cancel)).Total);
+    }
+
+    private static IEnumerable<Letter> Interrupted(IReadOnlyList<Letter> letters, int after)
+    {
+        for (var i = 0; i < after; i++)
+        {
+            yield return letters[i];
+        }
+
+        throw new IOException("Synthetic failure while reading the next letter.");
+    }
+
+    [Fact]
+    public async Task UpsertAsync_Progress_ReportsRunningTotalsPerBatch()
+    {
+        var reports = new List<UpsertResult>();
+
+        await CreateStore(batchSize: 3).UpsertAsync(SyntheticLetters.Corpus(), new SynchronousProgress(reports.Add), Cancel);
+
+        Assert.Equal([new UpsertResult(3, 0, 0, 0), new UpsertResult(4, 0, 0, 0)], reports);
+    }
+
+    private sealed class SynchronousProgress(Action<UpsertResult> report) : IProgress<UpsertResult>
+    {
+        public void Report(UpsertResult value) => report(value);
+    }
+
+    [Fact]
+    public async Task GetAsync_StoredLetter_RoundTripsExactly()
+    {
+        var store = await SeededStoreAsync();
+
+        foreach (var letter in SyntheticLetters.Corpus())
+        {
+            Assert.Equal(Json(letter), Json(await store.GetAsync(letter.CaseNumber!, Cancel)));
+        }
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownCaseNumber_ReturnsNull()
+    {
+        var store = await SeededStoreAsync();
+
+        Assert.Null(await store.GetAsync("CM-TEST-9999", Cancel));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_LetterWithZeroItems_IsStoredCountedAndNeverHit()
+    {
+        var store = await SeededStoreAsync();
+
+        var letter = await store.GetAsync("CM-TEST-0004", Cancel);
+        var stats = await store.StatsAsync(Cancel);
+        var search = await store.SearchAsync(new LetterQuery("\"decides nothing\""), Cancel);
+
+        Assert.NotNull(letter);
+        Assert.Empty(letter.Items);
+        Assert.Equal(4, stats.Letters);
+        Assert.Equal(0, search.Total);
+    }
+
+    [Fact]
+    public async Task SearchAsync_NoText_ListsEveryDecidedItemInCaseOrder()
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery(), Cancel);
+
+        Assert.Equal(5, result.Total);
+        Assert.Equal(["CM-TEST-0001", "CM-TEST-0001", "CM-TEST-0002", "CM-TEST-0002", "CM-TEST-0003"], result.Hits.Select(h => h.CaseNumber));
+        Assert.All(result.Hits, h => Assert.Null(h.Snippet));
+        Assert.Equal("imaging/mri", result.Hits[2].Service);
+    }
+
+    [Fact]
+    public async Task SearchAsync_DecisionFilter_KeepsOnlyThatDecision()
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery(Decision: Decision.Overturned), Cancel);
+
+        Assert.Equal(["12 sessions of physical therapy", "MRI of the right knee"], result.Hits.Select(h => h.Request));
+        Assert.All(result.Hits, h => Assert.Equal(Decision.Overturned, h.Decision));
+    }
+
+    [Theory]
+    [InlineData("imaging", 2)]
+    [InlineData("imaging/mri", 2)]
+    [InlineData("IMAGING/MRI", 2)]
+    [InlineData("injection", 2)]
+    [InlineData("imag", 0)]
+    [InlineData("surgery", 0)]
+    public async Task SearchAsync_ServiceFilter_MatchesServiceOrFamily(string service, int expected)
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery(Service: service), Cancel);
+
+        Assert.Equal(expected, result.Total);
+        Assert.All(result.Hits, h => Assert.StartsWith(service.ToLowerInvariant(), h.Service!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SearchAsync_GuidelineFilters_MatchFirstCitationIgnoringCase()
+    {
+        var store = await SeededStoreAsync();
+
+        var bySource = await store.SearchAsync(new LetterQuery(GuidelineSource: "mtus"), Cancel);
+        var byTitle = await store.SearchAsync(new LetterQuery(GuidelineSource: "MTUS", GuidelineTitle: "neck and upper back complaints"), Cancel);
+
+        Assert.Equal(3, bySource.Total);
+        Assert.Equal("Cervical MRI", Assert.Single(byTitle.Hits).Request);
+    }
+
+    [Fact]
+    public async Task SearchAsync_YearFilter_UsesTheDecisionDate()
+    {
+        var store = await SeededStoreAsync();
+
+        var y2015 = await store.SearchAsync(new LetterQuery(Year: 2015), Cancel);
+        var y2016 = await store.SearchAsync(new LetterQuery(Year: 2016), Cancel);
+        var y2017 = await store.SearchAsync(new LetterQuery(Year: 2017), Cancel);
+
+        Assert.Equal((2, 3, 0), (y2015.Total, y2016.Total, y2017.Total));
+        Assert.All(y2015.Hits, h => Assert.Equal("CM-TEST-0001", h.CaseNumber));
+    }
+
+    [Fact]
+    public async Task SearchAsync_TextWithFilter_AppliesBoth()
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery("MRI", Decision: Decision.Upheld), Cancel);
+
+        Assert.Equal("Cervical MRI", Assert.Single(result.Hits).Request);
+    }
+
+    [Fact]
+    public async Task SearchAsync_Phrase_RanksTheExactPhraseFirst()
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery("\"epidural steroid injection\" OR steroid"), Cancel);
+
+        Assert.Equal(2, result.Total);
+        Assert.Equal("Lumbar epidural steroid injection at L4-L5", result.Hits[0].Request);
+        Assert.Equal("Injection of steroid, not epidural, into the right knee", result.Hits[1].Request);
+    }
+
+    [Fact]
+    public async Task SearchAsync_Phrase_DoesNotMatchTheWordsApart()
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery("\"steroid injection\""), Cancel);
+
+        Assert.Equal("CM-TEST-0001", Assert.Single(result.Hits).CaseNumber);
+    }
+
+    [Fact]
+    public async Task SearchAsync_Prefix_MatchesWordsStartingWithIt()
+    {
+        var store = await SeededStoreAsync();
+
+        var prefix = await store.SearchAsync(new LetterQuery("physio*"), Cancel);
+        var word = await store.SearchAsync(new LetterQuery("physio"), Cancel);
+
+        Assert.Equal("12 sessions of physical therapy", Assert.Single(prefix.Hits).Request);
+        Assert.Equal(0, word.Total);
+    }
+
+    [Fact]
+    public async Task SearchAsync_And_RequiresEveryTerm()
+    {
+        var store = await SeededStoreAsync();
+
+        var explicitAnd = await store.SearchAsync(new LetterQuery("knee AND injection"), Cancel);
+        var impliedAnd = await store.SearchAsync(new LetterQuery("knee injection"), Cancel);
+
+        Assert.Equal("Injection of steroid, not epidural, into the right knee", Assert.Single(explicitAnd.Hits).Request);
+        Assert.Equal(explicitAnd, impliedAnd, LetterSearchResultComparer.Instance);
+    }
+
+    [Fact]
+    public async Task SearchAsync_Or_MatchesEitherTerm()
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery("radiculopathy OR \"red flags\""), Cancel);
+
+        Assert.Equal(["CM-TEST-0001", "CM-TEST-0003"], result.Hits.Select(h => h.CaseNumber).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SearchAsync_ClinicalSummaryTerm_HitsEveryDecidedItemOfTheLetter()
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery("diabetes"), Cancel);
+
+        Assert.Equal(2, result.Total);
+        Assert.All(result.Hits, h => Assert.Equal("CM-TEST-0001", h.CaseNumber));
+        Assert.All(result.Hits, h => Assert.Contains("**Diabetes**", h.Snippet, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SearchAsync_Hit_HasSnippetWithHighlightedMatch()
+    {
+        var store = await SeededStoreAsync();
+
+        var hit = Assert.Single((await store.SearchAsync(new LetterQuery("radiculopathy"), Cancel)).Hits);
+
+        Assert.Equal("CM-TEST-0001", hit.CaseNumber);
+        Assert.Equal(Decision.Upheld, hit.Decision);
+        Assert.Equal("injection/steroid", hit.Service);
+        Assert.Contains("**radiculopathy**", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchAsync_Stemming_MatchesOtherFormsOfTheWord()
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery("injections"), Cancel);
+
+        Assert.Equal(2, result.Total);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("OR AND")]
+    [InlineData("((knee")]
+    [InlineData("knee) OR (")]
+    [InlineData("-knee")]
+    [InlineData("*")]
+    [InlineData("col:knee NEAR(x y) ^z")]
+    public async Task SearchAsync_OddSyntax_NeverThrows(string text)
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery(text), Cancel);
+
+        Assert.InRange(result.Total, 0, 5);
+    }
+
+    [Fact]
+    public async Task SearchAsync_Paging_SplitsHitsAndKeepsTheTotal()
+    {
+        var store = await SeededStoreAsync();
+
+        var pages = new List<LetterSearchResult>();
+        for (var page = 1; page <= 3; page++)
+        {
+            pages.Add(await store.SearchAsync(new LetterQuery(Page: page, PageSize: 2), Cancel));
+        }
+
+        Assert.All(pages, p => Assert.Equal(5, p.Total));
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Hits.Count));
+        Assert.Equal(5, pages.SelectMany(p => p.Hits).Select(h => (h.CaseNumber, h.Request)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task SearchAsync_BadPaging_Throws()
+    {
+        var store = CreateStore();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.SearchAsync(new LetterQuery(Page: 0), Cancel));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.SearchAsync(new LetterQuery(PageSize: LetterQuery.MaxPageSize + 1), Cancel));
+    }
+
+    [Fact]
+    public async Task StatsAsync_Counts_EqualTheLettersOwnDecisions()
+    {
+        var store = await SeededStoreAsync();
+        var corpus = SyntheticLetters.Corpus();
+        var items = corpus.SelectMany(l => l.Items.Select(i => (Letter: l, Item: i))).ToList();
+
+        var stats = await store.StatsAsync(Cancel);
+
+        Assert.Equal(corpus.Count, stats.Letters);
+        Assert.Equal(items.Count, stats.Items);
+        Assert.Equal(items.Count(x => x.Item.Decision == Decision.Upheld), stats.Upheld);
+        Assert.Equal(items.Count(x => x.Item.Decision == Decision.Overturned), stats.Overturned);
+        Assert.Equal(0.4, stats.OverturnRate);
+        Assert.Equal(Buckets(items, x => SyntheticLetters.Classify(x.Item)?.Split('/')[0]), Buckets(stats.ByService));
+        Assert.Equal(Buckets(items, x => x.Item.Citations[0].Source), Buckets(stats.ByGuidelineSource));
+        Assert.Equal(Buckets(items, x => $"{x.Item.Citations[0].Source}: {x.Item.Citations[0].Title}"), Buckets(stats.ByGuideline));
+        Assert.Equal(Buckets(items, x => x.Letter.Dates.Decision!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), Buckets(stats.ByYear));
+        Assert.Equal(Buckets(items, x => x.Letter.Dates.Decision!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)), Buckets(stats.ByMonth));
+        var specialties = items.SelectMany(x => x.Letter.Reviewer.Specialties.Select(s => (Specialty: s, x.Item))).ToList();
+        Assert.Equal(
+            specialties.GroupBy(x => x.Specialty).Select(g => Bucket(g.Key, g.Select(x => x.Item))).OrderBy(b => b.Key, StringComparer.Ordinal),
+            Buckets(stats.BySpecialty));
+    }
+
+    [Fact]
+    public async Task StatsAsync_Buckets_CarryOverturnRates()
+    {
+        var store = await SeededStoreAsync();
+
+        var stats = await store.StatsAsync(Cancel);
+
+        var y2015 = Assert.Single(stats.ByYear, b => b.Key == "2015");
+        Assert.Equal(new StatsBucket("2015", 2, 1, 1), y2015);
+        Assert.Equal(0.5, y2015.OverturnRate);
+        Assert.Equal("2016", stats.ByYear[0].Key);
+        Assert.Equal(0.3333, stats.ByYear[0].OverturnRate);
+    }
+
+    private static IEnumerable<StatsBucket> Buckets(List<(Letter Letter, LetterItem Item)> items, Func<(Letter Letter, LetterItem Item), string?> key) =>
+        items.GroupBy(key).Select(g => Bucket(g.Key, g.Select(x => x.Item))).OrderBy(b => b.Key, StringComparer.Ordinal);
+
+    private static StatsBucket Bucket(string? key, IEnumerable<LetterItem> items) =>
+        new(key, items.Count(), items.Count(i => i.Decision == Decision.Upheld), items.Count(i => i.Decision == Decision.Overturned));
+
+    private static IEnumerable<StatsBucket> Buckets(IEnumerable<StatsBucket> buckets) => buckets.OrderBy(b => b.Key, StringComparer.Ordinal);
+
+    private sealed class LetterSearchResultComparer : IEqualityComparer<LetterSearchResult>
+    {
+        public static LetterSearchResultComparer Instance { get; } = new();
+
+        public bool Equals(LetterSearchResult? x, LetterSearchResult? y) =>
+            x is not null && y is not null && x.Total == y.Total && x.Hits.SequenceEqual(y.Hits);
+
+        public int GetHashCode(LetterSearchResult obj) => obj.Total;
+    }
+}

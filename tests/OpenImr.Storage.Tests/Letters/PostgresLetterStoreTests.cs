@@ -1,0 +1,12 @@
+using OpenImr.Storage.Tests.Infrastructure;
+
+namespace OpenImr.Storage.Tests.Letters;
+
+/// <summary>The storage suite on PostgreSQL (see <see cref="PostgresServer"/>): a new database per test.</summary>
+public sealed class PostgresLetterStoreTests(PostgresServer server) : LetterStoreTests
+{
+    protected override async Task<DatabaseTarget> CreateTargetAsync() =>
+        DatabaseTarget.Parse(await server.CreateDatabaseAsync("imr_letters"));
+
+    protected override Task DeleteTargetAsync(DatabaseTarget target) => server.DropDatabaseAsync(target.ConnectionString);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using OpenImr.Storage.Tests.Infrastructure;
+
+namespace OpenImr.Storage.Tests.Letters;
+
+/// <summary>The storage suite on a real SQLite file in a temporary folder.</summary>
+public sealed class SqliteLetterStoreTests : LetterStoreTests
+{
+    private string? _folder;
+
+    protected override Task<DatabaseTarget> CreateTargetAsync()
+    {
+        _folder = Directory.CreateTempSubdirectory("imr-sqlite-").FullName;
+        return Task.FromResult(DatabaseTarget.Parse(Path.Combine(_folder, "imr-test.db")));
+    }
+
+    protected override Task DeleteTargetAsync(DatabaseTarget target)
+    {
+        // Note that pooled connections keep the file (and its -wal/-shm companions) open.
+        SqliteConnection.ClearAllPools();
+        if (_folder is not null)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task MigrateAsync_NewFile_UsesWalJournalMode()
+    {
+        await CreateStore().StatsAsync(Cancel);
+
+        await using var connection = new SqliteConnection(Target.ConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", await command.ExecuteScalarAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_ChangedLetter_KeepsTheFullTextIndexConsistent()
+    {
+        var store = CreateStore();
+        await store.UpsertAsync(SyntheticLetters.Corpus(), Cancel);
+        await store.UpsertAsync([SyntheticLetters.Corpus()[0] with { ClinicalSummary = "Synthetic summary: rewritten." }], Cancel);
+
+        await using var context = Target.CreateContext();
+        // FTS5's own check compares the index with the external content it was built from.
+        await context.Database.ExecuteSqlRawAsync("INSERT INTO letter_item_search(letter_item_search, rank) VALUES('integrity-check', 1);", Cancel);
+    }
+}
