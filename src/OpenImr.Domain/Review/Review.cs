@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OpenImr.Domain.Clinical;
 using OpenImr.Domain.Letters;
 
 namespace OpenImr.Domain.Review;
@@ -24,26 +25,10 @@ public sealed record Determination(
     string Rationale,
     string? Basis = null);
 
-/// <summary>
-/// The amount requested: "2 times a week for 6 weeks" is 12 sessions, 2 per week, 6 weeks. A
-/// value the wording does not state is null.
-/// </summary>
-public sealed record RequestQuantity(int? Sessions, int? PerWeek, int? Weeks, int? Hours)
-{
-    /// <summary>Days of use or rental ("14 days rental").</summary>
-    public int? Days { get; init; }
-
-    /// <summary>Units dispensed ("#60").</summary>
-    public int? Count { get; init; }
-
-    /// <summary>Refills allowed ("with 2 refills").</summary>
-    public int? Refills { get; init; }
-}
-
 /// <summary>A criterion of the guideline applied to the case, with the evidence it rests on.</summary>
 /// <param name="Id">The criterion's stable id in the criteria library, e.g. <c>wc.rtw-goal</c>.</param>
 /// <param name="Text">The test in plain words.</param>
-public sealed record CriterionAssessment(string Id, string Text, CriterionStatus Status, IReadOnlyList<EvidenceSpan> Evidence)
+public sealed record CriterionAssessment(string Id, string Text, CriterionStatus Status, IReadOnlyList<Evidence> Evidence)
 {
     /// <summary>What was found, in a sentence, e.g. "12 requested on top of 24 completed exceeds 10 visits over 8 weeks".</summary>
     public string? Finding { get; init; }
@@ -65,9 +50,3 @@ public enum CriterionStatus
     [JsonStringEnumMemberName("not-documented")]
     NotDocumented,
 }
-
-/// <summary>
-/// A stretch of a case document: character offsets into <c>documents[Document]</c>'s text
-/// (after PDF text extraction), end exclusive, and the text itself.
-/// </summary>
-public sealed record EvidenceSpan(int Document, int Start, int End, string Quote);
