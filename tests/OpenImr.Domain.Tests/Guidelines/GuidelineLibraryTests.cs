@@ -16,7 +16,7 @@ public class GuidelineLibraryTests
     public void LoadEmbedded_ShippedLibrary_HasVersionAndEveryManifestFile()
     {
         Assert.NotEqual("unknown", Library.Version);
-        Assert.Equal(21, Library.Guidelines.Count);
+        Assert.Equal(22, Library.Guidelines.Count);
         Assert.Contains(Library.Guidelines, g => g.Id == "mtus-cpmtg-2009");
         Assert.Contains(Library.Guidelines, g => g.Id == "mtus-cpmtg-2016");
     }
