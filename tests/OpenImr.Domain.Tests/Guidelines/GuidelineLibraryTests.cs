@@ -16,7 +16,7 @@ public class GuidelineLibraryTests
     public void LoadEmbedded_ShippedLibrary_HasVersionAndEveryManifestFile()
     {
         Assert.NotEqual("unknown", Library.Version);
-        Assert.Equal(21, Library.Guidelines.Count);
+        Assert.Equal(22, Library.Guidelines.Count);
         Assert.Contains(Library.Guidelines, g => g.Id == "mtus-cpmtg-2009");
         Assert.Contains(Library.Guidelines, g => g.Id == "mtus-cpmtg-2016");
     }
@@ -134,4 +134,31 @@ public class GuidelineLibraryTests
         Assert.Contains("(Work conditioning, work hardening, p.125-126)", text);
         Assert.DoesNotContain("{", text);
     }
+
+    [Fact]
+    public void LoadEmbedded_HierarchyEntries_PutUnqualifiedMtusCandidatesBeforeOtherSources()
+    {
+        var families = Library.Guidelines.GroupBy(g => g.Family).ToDictionary(g => g.Key, g => g.First().Source);
+
+        Assert.All(Library.Hierarchy.Entries, entry =>
+        {
+            var sources = entry.Candidates.Where(c => c.Qualifiers.Count == 0).Select(c => families[c.Family]).ToList();
+            var firstOther = sources.FindIndex(s => s != GuidelineSource.Mtus);
+            Assert.True(firstOther < 0 || sources.Skip(firstOther).All(s => s != GuidelineSource.Mtus), entry.Service);
+        });
+    }
+
+    [Theory]
+    [InlineData("openings.upheld")]
+    [InlineData("openings.overturned")]
+    [InlineData("openings.no-recommendation")]
+    [InlineData("hierarchy.mtus")]
+    [InlineData("hierarchy.mtus-silent")]
+    [InlineData("criteria.met")]
+    [InlineData("criteria.not-met")]
+    [InlineData("criteria.not-documented")]
+    [InlineData("quantity.exceeded")]
+    [InlineData("closings.upheld")]
+    public void LoadEmbedded_Templates_HaveEveryKeyTheRationaleNeeds(string key) =>
+        Assert.False(string.IsNullOrWhiteSpace(Library.Templates.Get(key)), key);
 }
