@@ -1,0 +1,119 @@
+using OpenImr.Domain.Clinical;
+using OpenImr.Domain.Guidelines;
+
+namespace OpenImr.Domain.Review;
+
+/// <summary>
+/// Checks how much care is asked for against a topic's quantity rules, counting care already
+/// given where the rule is cumulative. IMR cannot modify a request, so a request over the limit
+/// fails whole ("12 requested on top of 24 completed exceeds 10 visits over 8 weeks").
+/// </summary>
+internal static class QuantityAssessor
+{
+    private static readonly Dictionary<string, string> CompletedCareFact = new(StringComparer.Ordinal)
+    {
+        ["physical-therapy"] = FactKinds.TreatmentPhysicalTherapy,
+        ["occupational-therapy"] = FactKinds.TreatmentOccupationalTherapy,
+        ["modality"] = FactKinds.TreatmentPhysicalTherapy,
+        ["chiropractic"] = FactKinds.TreatmentChiropractic,
+        ["acupuncture"] = FactKinds.TreatmentAcupuncture,
+        ["work-conditioning"] = FactKinds.TreatmentWorkConditioning,
+        ["functional-restoration"] = FactKinds.TreatmentFunctionalRestoration,
+    };
+
+    public sealed record Checked(QuantityRule Rule, CriterionAssessment Assessment);
+
+    public static IEnumerable<Checked> Assess(GuidelineTopic topic, ReviewContext context)
+    {
+        var applicable = new List<QuantityRule>();
+        foreach (var group in topic.Quantities.GroupBy(q => q.Unit, StringComparer.Ordinal))
+        {
+            // A rule for a named condition replaces the general rule of the same unit.
+            var specific = group.Where(q => q.When is not null && CriterionEvaluator.Evaluate(q.When, context, topic).Status == CriterionStatus.Met).ToList();
+            applicable.AddRange(specific.Count > 0 ? specific : group.Where(q => q.When is null));
+        }
+
+        foreach (var rule in applicable)
+        {
+            if (rule.ExemptWhen is { } exempt && CriterionEvaluator.Evaluate(exempt, context, topic).Status == CriterionStatus.Met)
+            {
+                continue;
+            }
+
+            if (Check(rule, context) is { } assessment)
+            {
+                yield return new Checked(rule, assessment);
+            }
+        }
+    }
+
+    private static CriterionAssessment? Check(QuantityRule rule, ReviewContext context)
+    {
+        if (rule.Max is not { } max)
+        {
+            return null;
+        }
+
+        var quantity = context.Request.Quantity;
+        var unitName = rule.Unit;
+        decimal? requested;
+        var completed = 0m;
+        var evidence = new List<Evidence>();
+        switch (rule.Unit)
+        {
+            case "visits" or "sessions" or "treatments":
+                requested = quantity.Sessions ?? quantity.SessionsMax ?? (quantity.PerWeek * quantity.Weeks);
+                if (rule.Cumulative && CompletedCareFact.TryGetValue(context.Request.Service.Kind, out var kind))
+                {
+                    var done = context.Of(kind).Where(f => f.IsPositive && f.Number is > 0).MaxBy(f => f.Number);
+                    if (done is not null)
+                    {
+                        completed = done.Number!.Value;
+                        if (done.Evidence is { } span)
+                        {
+                            evidence.Add(span);
+                        }
+                    }
+                }
+
+                if (rule.InitialFraction is { } fraction && completed == 0)
+                {
+                    max = Math.Floor(max * fraction);
+                    unitName = $"{rule.Unit} in the initial course";
+                }
+
+                break;
+            case "weeks":
+                requested = quantity.Weeks ?? (quantity.Days is { } days ? Math.Ceiling(days / 7m) : null);
+                break;
+            case "days":
+                requested = quantity.Days ?? quantity.DaysMax ?? (quantity.Weeks * 7);
+                break;
+            case "per-week":
+                requested = quantity.PerWeek ?? quantity.PerWeekMax;
+                break;
+            case "months":
+                requested = quantity.Months;
+                break;
+            default:
+                requested = null;
+                break;
+        }
+
+        if (requested is null)
+        {
+            return null;
+        }
+
+        var total = requested.Value + completed;
+        var within = total <= max;
+        var amount = completed > 0
+            ? $"{CriterionEvaluator.Number(requested.Value)} {rule.Unit} requested on top of {CriterionEvaluator.Number(completed)} completed ({CriterionEvaluator.Number(total)} in all)"
+            : $"{CriterionEvaluator.Number(requested.Value)} {rule.Unit} requested";
+        var limit = $"{CriterionEvaluator.Number(max)} {unitName}{(rule.OverWeeks is { } weeks ? $" over {weeks} weeks" : "")}";
+        return new CriterionAssessment(rule.Id, rule.Test, within ? CriterionStatus.Met : CriterionStatus.NotMet, evidence)
+        {
+            Finding = $"{amount} {(within ? "is within" : "exceeds")} {limit}",
+        };
+    }
+}

@@ -1,0 +1,208 @@
+using OpenImr.Domain.Cases;
+using OpenImr.Domain.Clinical;
+using OpenImr.Domain.Guidelines;
+using OpenImr.Domain.Letters;
+
+namespace OpenImr.Domain.Review;
+
+/// <summary>
+/// Decides every request of a case as an IMR reviewer would: reads the request (service, body
+/// region, quantity), chooses the guideline by the evidence hierarchy in force on the UR decision
+/// date, assesses each criterion against the facts of the records, and writes the rationale.
+/// A recommendation only: a physician reviewer decides and signs.
+/// </summary>
+public sealed class ReviewEngine
+{
+    /// <summary>Below this much clinical text the records are too thin to apply any criterion.</summary>
+    internal const int MinimumRecordCharacters = 120;
+
+    private readonly GuidelineLibrary _library;
+
+    public ReviewEngine(GuidelineLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        _library = library;
+    }
+
+    /// <summary>The criteria library version every review names.</summary>
+    public string LibraryVersion => _library.Version;
+
+    /// <summary>Reviews a case whose documents have been turned into text by the host.</summary>
+    /// <param name="documentTexts">The text of each <c>documents[i]</c>; evidence offsets point into these.</param>
+    /// <param name="asOf">Today, for a case without a UR decision or application date.</param>
+    public Review Review(Case @case, IReadOnlyList<string> documentTexts, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(documentTexts);
+        var decisionDate = @case.Dates?.UrDenial ?? @case.Dates?.ApplicationReceived ?? asOf;
+        var facts = CaseFacts.Extract(@case, documentTexts, decisionDate);
+        var injury = @case.Dates?.Injury ?? facts.FirstOrDefault(f => f.Kind == FactKinds.InjuryDate && f.Date is not null)?.Date;
+        var thin = documentTexts.Sum(t => t?.Trim().Length ?? 0) < MinimumRecordCharacters;
+
+        var requests = @case.Requests.Select(r => RequestParser.Parse(r.Description)).ToList();
+        var determinations = new Determination?[requests.Count];
+
+        // Surgery first: the services that depend on it follow its decision.
+        foreach (var pass in new[] { true, false })
+        {
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var isSurgery = requests[i].Service.Family == ServiceFamilies.Surgery;
+                if (isSurgery != pass)
+                {
+                    continue;
+                }
+
+                var context = new ReviewContext(facts, requests[i], decisionDate, injury);
+                var surgery = requests[i].DependsOnSurgery && !isSurgery ? SurgeryDecision(requests, determinations) : null;
+                determinations[i] = Decide(context, thin, surgery);
+            }
+        }
+
+        return new Review(@case.CaseNumber, determinations.Select(d => d!).ToList());
+    }
+
+    private static Determination? SurgeryDecision(List<ParsedRequest> requests, Determination?[] determinations)
+    {
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (requests[i].Service.Family == ServiceFamilies.Surgery && determinations[i] is { } decided)
+            {
+                return decided;
+            }
+        }
+
+        return null;
+    }
+
+    private Determination Decide(ReviewContext context, bool thinRecords, Determination? surgery)
+    {
+        var request = context.Request;
+        var service = request.Service.ToString();
+        var quantity = request.Quantity.IsEmpty ? null : request.Quantity;
+        var selection = _library.Hierarchy.Select(service, request.Region, context.DecisionDate, Qualifiers(context, surgery));
+        if (selection.Topic is null || selection.Guideline is null)
+        {
+            var rationale = Rationale.NoRecommendation(_library.Templates, request, selection.Reason);
+            return new Determination(request.Description, service, quantity, Decision.NoRecommendation, null, [], rationale, selection.Reason);
+        }
+
+        var topic = selection.Topic;
+        var citation = selection.Guideline.Cite(topic);
+        if (thinRecords)
+        {
+            const string thin = "The records supplied hold too little clinical information to apply the guideline's criteria; a physician reviewer must decide.";
+            return new Determination(request.Description, service, quantity, Decision.NoRecommendation, citation, [],
+                Rationale.NoRecommendation(_library.Templates, request, thin), selection.Reason);
+        }
+
+        var assessments = new List<Assessed>();
+        if (surgery is not null)
+        {
+            assessments.Add(SurgeryDependency(surgery));
+        }
+
+        if (topic.Recommendation is RecommendationKind.NotRecommended or RecommendationKind.UnderStudy)
+        {
+            assessments.Add(NotRecommended(topic, selection.Guideline));
+        }
+
+        foreach (var criterion in topic.Criteria)
+        {
+            if (criterion.When is { } when && CriterionEvaluator.Evaluate(when, context, topic).Status != CriterionStatus.Met)
+            {
+                continue;
+            }
+
+            var outcome = CriterionEvaluator.Evaluate(criterion.Rule, context, topic);
+            var assessment = new CriterionAssessment(criterion.Id, criterion.Test, outcome.Status, Evidence(outcome.Facts))
+            {
+                Finding = outcome.Finding,
+                Source = Source(selection.Guideline, topic, criterion.Source),
+            };
+            assessments.Add(new Assessed(assessment, Decisive: criterion.OnFail == FailureEffect.Upheld && !outcome.NeedsJudgement));
+        }
+
+        assessments.AddRange(QuantityAssessor.Assess(topic, context).Select(q => q with
+        {
+            Assessment = q.Assessment with { Source = Source(selection.Guideline, topic, q.Rule.Source) },
+        }).Select(q => new Assessed(q.Assessment, q.Rule.OnFail == FailureEffect.Upheld)));
+
+        var decisive = assessments.Where(a => a.Decisive).Select(a => a.Assessment.Status).ToList();
+        var decision = decisive.Any(s => s != CriterionStatus.Met) ? Decision.Upheld : Decision.Overturned;
+        var criteria = assessments.Select(a => a.Assessment).ToList();
+        var text = Rationale.Write(_library.Templates, request, selection, citation, decision, assessments);
+        return new Determination(request.Description, service, quantity, decision, citation, criteria, text, selection.Reason);
+    }
+
+    private static Assessed SurgeryDependency(Determination surgery)
+    {
+        var met = surgery.Decision == Decision.Overturned;
+        var assessment = new CriterionAssessment("dep.surgery-necessary",
+            "The surgery this service belongs to is medically necessary.",
+            met ? CriterionStatus.Met : surgery.Decision == Decision.Upheld ? CriterionStatus.NotMet : CriterionStatus.NotDocumented, [])
+        {
+            Finding = $"the request for {surgery.Request} is {(met ? "medically necessary" : surgery.Decision == Decision.Upheld ? "not medically necessary" : "undecided")} in this review",
+        };
+        return new Assessed(assessment, Decisive: true);
+    }
+
+    private static Assessed NotRecommended(GuidelineTopic topic, Guideline guideline)
+    {
+        var assessment = new CriterionAssessment($"{topic.Id}.recommended",
+            "The guideline recommends this service.", CriterionStatus.NotMet, [])
+        {
+            Finding = $"{guideline.SourceName} {guideline.Title} does not recommend it ({topic.Section})",
+            Source = Source(guideline, topic, new SourceReference(topic.Pages, topic.Section, null)),
+        };
+        return new Assessed(assessment, Decisive: true);
+    }
+
+    private static HashSet<string> Qualifiers(ReviewContext context, Determination? surgery)
+    {
+        var text = context.Request.Description.ToLowerInvariant();
+        var qualifiers = new HashSet<string>(StringComparer.Ordinal);
+        void When(bool condition, string qualifier)
+        {
+            if (condition)
+            {
+                qualifiers.Add(qualifier);
+            }
+        }
+
+        var family = context.Request.Service.Family;
+        var preoperative = text.Contains("pre-op", StringComparison.Ordinal) || text.Contains("preop", StringComparison.Ordinal)
+            || text.Contains("clearance", StringComparison.Ordinal) || text.Contains("labs to include", StringComparison.Ordinal);
+        When(preoperative || (context.Request.DependsOnSurgery && family is ServiceFamilies.Testing or ServiceFamilies.Evaluation), "preoperative");
+        When(!preoperative && (surgery is not null || text.Contains("post-op", StringComparison.Ordinal) || text.Contains("postop", StringComparison.Ordinal)
+            || text.Contains("post-surgical", StringComparison.Ordinal) || text.Contains("postsurgical", StringComparison.Ordinal)
+            || text.Contains("associated surgical service", StringComparison.Ordinal)), "postoperative");
+        When(text.Contains("positional", StringComparison.Ordinal), "positional");
+        When(text.Contains("arthrogram", StringComparison.Ordinal), "arthrogram");
+        When(text.Contains("infrared", StringComparison.Ordinal), "infrared");
+        When(text.Contains("heat", StringComparison.Ordinal), "heat");
+        When(text.Contains("ultrasound", StringComparison.Ordinal) && family == ServiceFamilies.PhysicalMedicine, "therapeutic-ultrasound");
+        When(text.Contains("shock", StringComparison.Ordinal) || text.Contains("eswt", StringComparison.Ordinal), "shock-wave");
+        if (context.Request.Service.Kind == "opioid")
+        {
+            var months = context.MonthsSinceInjury;
+            When(months is < 3, "subacute");
+            When(context.Of(FactKinds.MedicationDuration).Any(f => f.Number >= 3) || text.Contains("continue", StringComparison.Ordinal), "maintenance");
+        }
+
+        return qualifiers;
+    }
+
+    private static List<Evidence> Evidence(IReadOnlyList<ClinicalFact> facts) =>
+        facts.Where(f => f.Evidence is not null).Select(f => f.Evidence!).Distinct().Take(5).ToList();
+
+    internal static string Source(Guideline guideline, GuidelineTopic topic, SourceReference source)
+    {
+        var document = source.Document ?? $"{guideline.SourceName} {guideline.Title}";
+        var where = source.Pages is { } pages ? $"p.{pages}" : source.Section ?? topic.Section;
+        return $"{document} {where}";
+    }
+}
+
+/// <summary>An assessment and whether it can decide the request.</summary>
+internal sealed record Assessed(CriterionAssessment Assessment, bool Decisive);
