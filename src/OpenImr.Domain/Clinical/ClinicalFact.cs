@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OpenImr.Domain.Clinical;
 
 /// <summary>How a mention relates to the patient, in the sense of NegEx/ConText.</summary>
@@ -65,5 +67,6 @@ public sealed record ClinicalFact(string Kind, FactStatus Status)
     public Evidence? Evidence { get; init; }
 
     /// <summary>True when the fact holds for the patient (affirmed, or historical: it happened).</summary>
+    [JsonIgnore]
     public bool IsPositive => Status is FactStatus.Affirmed or FactStatus.Historical;
 }
