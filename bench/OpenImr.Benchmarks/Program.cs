@@ -1,1 +1,4 @@
-return 0;
+using BenchmarkDotNet.Running;
+
+// Every benchmark class in this assembly is discoverable; pick with --filter '*Name*'.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
