@@ -141,6 +141,12 @@ public static class FactExtractor
                     if (kind == FactKinds.DiagnosisPostoperative)
                     {
                         fact = fact with { Value = SurgeryAfter(concepts, index + length) };
+
+                        // "underwent elective diagnostic studies" is not an operation.
+                        if (fact.Value is null && _tokens[index].Value is "underwent" or "had")
+                        {
+                            continue;
+                        }
                     }
 
                     if (TherapyKinds.Contains(kind))
