@@ -57,6 +57,9 @@ public sealed record ClinicalFact(string Kind, FactStatus Status)
 
     public Laterality? Laterality { get; init; }
 
+    /// <summary>The heading of the document section the fact was read in (<see cref="DocumentSections"/>), if any.</summary>
+    public string? Section { get; init; }
+
     /// <summary>The words that matched, as written; null for facts taken from structured case fields.</summary>
     public string? Trigger { get; init; }
 
