@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OpenImr.Domain.Clinical;
 
 /// <summary>How a mention relates to the patient, in the sense of NegEx/ConText.</summary>
@@ -55,6 +57,9 @@ public sealed record ClinicalFact(string Kind, FactStatus Status)
 
     public Laterality? Laterality { get; init; }
 
+    /// <summary>The heading of the document section the fact was read in (<see cref="DocumentSections"/>), if any.</summary>
+    public string? Section { get; init; }
+
     /// <summary>The words that matched, as written; null for facts taken from structured case fields.</summary>
     public string? Trigger { get; init; }
 
@@ -65,5 +70,6 @@ public sealed record ClinicalFact(string Kind, FactStatus Status)
     public Evidence? Evidence { get; init; }
 
     /// <summary>True when the fact holds for the patient (affirmed, or historical: it happened).</summary>
+    [JsonIgnore]
     public bool IsPositive => Status is FactStatus.Affirmed or FactStatus.Historical;
 }

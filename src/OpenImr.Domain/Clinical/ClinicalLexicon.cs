@@ -18,6 +18,11 @@ internal static class ClinicalLexicon
         void AddPlan(string kind, params string[] phrases) => l.AddAll(new Concept([kind], IsPlan: true), phrases);
         void AddNeeds(string kind, string[] needs, params string[] phrases) => l.AddAll(new Concept([kind], Needs: needs), phrases);
 
+        // Stop phrases: words that look like a concept but are not one here.
+        l.AddAll(new Concept([]), "progress report", "progress reports", "progress note", "progress notes", "pain management",
+            "range of motion", "medical records", "medical record");
+        l.AddAll(new Concept([FactKinds.TreatmentChiropractic]), "chiropractic physiotherapy", "chiropractic physiotherapy treatment");
+
         Add(FactKinds.DiagnosisRadiculopathy, "radiculopathy", "radiculitis", "radicular", "radicular pain", "radicular symptoms",
             "sciatica", "radiating pain", "radiating", "radiates", "radiated", "radiation of pain", "nerve root impingement",
             "nerve root compression", "lumbosacral radiculitis");
@@ -70,7 +75,7 @@ internal static class ClinicalLexicon
         Add(FactKinds.ResponseFunctionalImprovement, "functional improvement", "functional improvements", "improved function",
             "improvement in function", "improvement in functionality", "functional gains", "functional gain", "improved functionality",
             "functional benefit", "improvement", "improved", "improving", "improvements", "better", "benefit", "benefited",
-            "beneficial", "helpful", "helped", "progress", "gains", "increased activity", "improved activities of daily living",
+            "beneficial", "helpful", "helped", "progress", "progressing", "gains", "increased activity", "improved activities of daily living",
             "improved range of motion", "improved mobility", "increased function");
         Add(FactKinds.ResponsePlateau, "plateau", "plateaued", "plateaus", "reached a plateau", "no further improvement",
             "no additional improvement", "maximal benefit", "maximum benefit", "ceased to improve", "stopped improving");
@@ -156,7 +161,11 @@ internal static class ClinicalLexicon
         Add(FactKinds.MedicationPainAgreement, "pain agreement", "pain contract", "opioid agreement", "opioid contract", "narcotic agreement",
             "narcotic contract", "medication agreement", "pain management agreement", "opioid treatment agreement");
         Add(FactKinds.MedicationSideEffects, "side effects", "side effect", "adverse effects", "adverse effect", "adverse reactions",
-            "sedation", "constipation", "drowsiness", "dizziness", "nausea", "aberrant behavior", "aberrant behaviors", "aberrant drug taking");
+            "aberrant behavior", "aberrant behaviors", "aberrant drug taking");
+
+        // Symptoms count as side effects only where the sentence is about medicines.
+        AddNeeds(FactKinds.MedicationSideEffects, ["medicat", "drug", "opioid", "narcotic", "norco", "tramadol", "side"],
+            "sedation", "constipation", "drowsiness", "dizziness", "nausea", "sedated", "drowsy");
         Add(FactKinds.MedicationGiRisk, "gi risk", "gastrointestinal risk", "gi upset", "gastrointestinal upset", "dyspepsia", "gastritis",
             "gerd", "reflux", "gastroesophageal reflux", "acid reflux", "peptic ulcer", "gi bleed", "gi bleeding", "gastrointestinal bleeding",
             "heartburn", "stomach upset", "upset stomach", "gastrointestinal symptoms", "gi symptoms", "gastrointestinal events", "gi events", "stomach pain");

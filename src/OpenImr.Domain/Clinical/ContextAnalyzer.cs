@@ -298,7 +298,8 @@ internal sealed class ContextAnalyzer
             "prior determination", "previous determination", "determination", "denied the request", "was denied",
             "were denied", "been denied", "previously denied", "denial", "denied by", "reviewer", "peer review",
             "imr", "independent medical review", "request for authorization", "failed to approve", "partially approved",
-            "review denied", "review report", "the request was", "the requests were", "the request for");
+            "review denied", "review report", "the request was", "the requests were", "the request for", "original request",
+            "eligible portion", "non certifying", "non certifies", "certify", "denying", "denies the request", "upheld", "overturned");
         return t;
     }
 }

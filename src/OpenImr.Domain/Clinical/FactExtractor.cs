@@ -44,12 +44,22 @@ public static class FactExtractor
         var facts = new List<ClinicalFact>();
         var normalized = NormalizedText.Create(text);
         var sentences = SentenceSplitter.Split(normalized.Text);
+        var sections = DocumentSections.Find(normalized.Original);
         string? lastTherapy = null;
         var lastTherapySentence = int.MinValue / 2;
         for (var s = 0; s < sentences.Count; s++)
         {
+            var before = facts.Count;
             var sentence = new SentenceReader(normalized, sentences[s].Start, sentences[s].End, document, asOf, facts);
             sentence.Read(lastTherapy, s - lastTherapySentence <= CarryOverSentences);
+            if (sections.Count > 0 && facts.Count > before)
+            {
+                var section = DocumentSections.NameAt(sections, normalized.ToOriginal(sentences[s].Start));
+                for (var f = before; f < facts.Count; f++)
+                {
+                    facts[f] = facts[f] with { Section = section };
+                }
+            }
             if (sentence.LastTherapy is not null)
             {
                 lastTherapy = sentence.LastTherapy;
@@ -141,6 +151,12 @@ public static class FactExtractor
                     if (kind == FactKinds.DiagnosisPostoperative)
                     {
                         fact = fact with { Value = SurgeryAfter(concepts, index + length) };
+
+                        // "underwent elective diagnostic studies" is not an operation.
+                        if (fact.Value is null && _tokens[index].Value is "underwent" or "had")
+                        {
+                            continue;
+                        }
                     }
 
                     if (TherapyKinds.Contains(kind))

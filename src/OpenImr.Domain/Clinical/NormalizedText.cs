@@ -44,6 +44,7 @@ public sealed class NormalizedText
         var pendingSpace = -1;
         var pendingNewlines = 0;
         var lineStart = 0;
+        var breakAfter = false;
         while (lineStart <= original.Length)
         {
             var lineEnd = original.IndexOf('\n', lineStart);
@@ -62,6 +63,14 @@ public sealed class NormalizedText
             }
             else
             {
+                // A heading line stands alone: it ends the sentence before it and the one it heads.
+                var heading = DocumentSections.Heading(original.AsSpan(lineStart, lineEnd - lineStart)) is not null;
+                if (heading || breakAfter)
+                {
+                    pendingNewlines = Math.Max(pendingNewlines, 2);
+                }
+
+                breakAfter = heading && IsCapitalsLine(original.AsSpan(lineStart, lineEnd - lineStart));
                 for (var i = lineStart; i < lineEnd; i++)
                 {
                     var c = original[i];
@@ -99,6 +108,19 @@ public sealed class NormalizedText
         }
 
         return new NormalizedText(original, builder.ToString(), [.. map]);
+    }
+
+    private static bool IsCapitalsLine(ReadOnlySpan<char> line)
+    {
+        foreach (var c in line)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // A line holding only a page number ("3", "Page 3", "Page 3 of 5", "- 3 -") is layout, not text.

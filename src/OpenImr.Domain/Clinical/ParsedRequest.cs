@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OpenImr.Domain.Clinical;
 
 /// <summary>
@@ -45,6 +47,7 @@ public sealed record RequestQuantity
 
     public decimal? Refills { get; init; }
 
+    [JsonIgnore]
     public bool IsEmpty => this == Empty;
 
     public static RequestQuantity Empty { get; } = new();

@@ -32,6 +32,13 @@ public class NormalizedTextTests
     }
 
     [Fact]
+    public void Create_HeadingLine_StandsAlone()
+    {
+        var text = NormalizedText.Create("CLINICAL CASE SUMMARY\nThe applicant has pain.\nDiagnoses: sprain\nmore text");
+        Assert.Equal("CLINICAL CASE SUMMARY\nThe applicant has pain.\nDiagnoses: sprain more text", text.Text);
+    }
+
+    [Fact]
     public void ToOriginalSpan_Word_MapsBackToOriginal()
     {
         const string Original = "  The\n applicant   had\nimprovement.";
