@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenImr.Documents;
 using OpenImr.Domain.Cases;
 using OpenImr.Domain.Serialization;
 
@@ -81,12 +82,14 @@ internal static class CaseFileLoader
                 return Fail(caseFile, $"{caseFile}: documents[{i}].path: '{document.Path}' not found (paths are relative to the case file); fix the path or give the text inline");
             }
 
-            if (documentPath.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+            try
             {
-                return Fail(caseFile, $"{caseFile}: documents[{i}].path: '{document.Path}' is a PDF, and PDF documents are not supported yet; give the text inline or as a .txt file");
+                texts.Add(DocumentText.FromBytes(await File.ReadAllBytesAsync(documentPath, cancellationToken).ConfigureAwait(false)));
             }
-
-            texts.Add(await File.ReadAllTextAsync(documentPath, cancellationToken).ConfigureAwait(false));
+            catch (DocumentReadException e)
+            {
+                return Fail(caseFile, $"{caseFile}: documents[{i}].path: '{document.Path}' cannot be read: {e.Message}");
+            }
         }
 
         return new LoadedCase(caseFile, @case, texts, null);

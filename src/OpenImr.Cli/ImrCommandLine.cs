@@ -15,6 +15,8 @@ internal static class ImrCommandLine
         var root = new RootCommand("OpenIMR: read, decide and issue California workers' compensation Independent Medical Review determinations.");
         root.Subcommands.Add(ParseCommand.Create(stdout, stderr));
         root.Subcommands.Add(FactsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReviewCommand.Create(stdout, stderr));
+        root.Subcommands.Add(EvaluateCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using OpenImr.Documents.Letters;
+using OpenImr.Domain.Cases;
+using OpenImr.Domain.Letters;
+using OpenImr.Domain.Review;
+using OpenImr.Domain.Serialization;
+
+namespace OpenImr.Cli.Commands;
+
+/// <summary>
+/// <c>imr evaluate PATH... [--json]</c>: for each published letter, rebuild the case from its
+/// header, summary and requests only, review it, and compare with the reviewer's decisions.
+/// </summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Published letters or folders of them." }.RejectingUnknownOptions();
+        var json = new Option<bool>("--json") { Description = "Print the Evaluation JSON (CONTRACTS.md) with per-family confusion matrices." };
+        var command = new Command("evaluate", "Measure the engine against published letters: rebuild each case without its decisions, review it, compare.") { paths, json };
+        command.SetAction(result => Run(result.GetRequiredValue(paths), result.GetValue(json), stdout, stderr));
+        return command;
+    }
+
+    internal static int Run(IReadOnlyList<string> paths, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        var missing = new List<string>();
+        var files = InputFiles.Expand(paths, missing);
+        foreach (var path in missing)
+        {
+            stderr.WriteLine($"imr evaluate: {path}: no such file or folder; check the path.");
+        }
+
+        var letters = new List<Letter>();
+        var failed = missing.Count > 0;
+        foreach (var file in files)
+        {
+            var result = LetterFileReader.Read(File.ReadAllBytes(file.Path), file.DisplayName);
+            if (result.Letter is { } letter)
+            {
+                letters.Add(letter);
+            }
+            else if (!(file.FromFolder && result.Issues[0].Code == LetterIssueCodes.NotALetter))
+            {
+                failed = true;
+                stderr.WriteLine($"imr evaluate: {file.Path}: {result.FirstError}");
+            }
+        }
+
+        var evaluation = Evaluate(letters);
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(evaluation, ImrJson.Options));
+        }
+        else
+        {
+            WriteTable(evaluation, stdout);
+        }
+
+        return failed || letters.Count == 0 ? ImrCommandLine.Problem : ImrCommandLine.Success;
+    }
+
+    internal static EvaluationReport Evaluate(IReadOnlyList<Letter> letters)
+    {
+        var results = new List<EvaluationResult>();
+        var guidelineMatches = 0;
+        var guidelineCompared = 0;
+        foreach (var letter in letters)
+        {
+            var rebuilt = LetterCase.From(letter);
+            var review = ReviewServices.Engine.Review(rebuilt, rebuilt.Documents.Select(d => d.Text ?? "").ToList(), letter.Dates.Decision ?? ReviewServices.Today);
+            for (var i = 0; i < letter.Items.Count && i < review.Determinations.Count; i++)
+            {
+                var item = letter.Items[i];
+                var determination = review.Determinations[i];
+                results.Add(new EvaluationResult(letter.Source, letter.CaseNumber, item.Request, item.Decision ?? Decision.NoRecommendation,
+                    determination.Decision, determination.Service));
+                if (determination.Guideline is { } chosen && item.Citations.Count > 0)
+                {
+                    guidelineCompared++;
+                    if (item.Citations.Any(c => c.Source == chosen.Source && (chosen.Source != "MTUS" || c.Title == chosen.Title)))
+                    {
+                        guidelineMatches++;
+                    }
+                }
+            }
+        }
+
+        var families = ConfusionMatrix.ByFamily(results).ToDictionary(
+            pair => pair.Key,
+            pair => new FamilyFigures(pair.Value.Total, pair.Value, Math.Round(pair.Value.Coverage, 4), Math.Round(pair.Value.BalancedAccuracy, 4)),
+            StringComparer.Ordinal);
+        var overall = ConfusionMatrix.Of(results);
+        return new EvaluationReport(letters.Count, results.Count, results, families,
+            new FamilyFigures(overall.Total, overall, Math.Round(overall.Coverage, 4), Math.Round(overall.BalancedAccuracy, 4)),
+            guidelineCompared == 0 ? null : Math.Round((double)guidelineMatches / guidelineCompared, 4));
+    }
+
+    private static void WriteTable(EvaluationReport report, TextWriter stdout)
+    {
+        stdout.WriteLine($"{report.Letters} letters, {report.Items} items");
+        stdout.WriteLine($"{"family",-20} {"n",5} {"coverage",9} {"balanced acc.",14}   U->U U->O U->- O->U O->O O->-");
+        foreach (var (family, figures) in report.Families.Append(new KeyValuePair<string, FamilyFigures>("all", report.Overall)))
+        {
+            var m = figures.Matrix;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{family,-20} {figures.Items,5} {figures.Coverage,9:P0} {figures.BalancedAccuracy,14:F2}   {m.UpheldAsUpheld,4} {m.UpheldAsOverturned,4} {m.UpheldWithout,4} {m.OverturnedAsUpheld,4} {m.OverturnedAsOverturned,4} {m.OverturnedWithout,4}"));
+        }
+
+        if (report.GuidelineMatch is { } match)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"guideline chosen matches one the reviewer cited: {match:P0}"));
+        }
+    }
+}
+
+/// <summary>The Evaluation of CONTRACTS.md, with per-family figures added.</summary>
+internal sealed record EvaluationReport(
+    int Letters,
+    int Items,
+    IReadOnlyList<EvaluationResult> Results,
+    IReadOnlyDictionary<string, FamilyFigures> Families,
+    FamilyFigures Overall,
+    double? GuidelineMatch);
+
+internal sealed record FamilyFigures(int Items, ConfusionMatrix Matrix, double Coverage, double BalancedAccuracy);

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using OpenImr.Documents.Letters;
+using OpenImr.Domain.Letters;
+using OpenImr.Domain.Review;
+using OpenImr.Domain.Serialization;
+
+namespace OpenImr.Cli.Commands;
+
+/// <summary><c>imr review CASE [--format text|markdown|html|pdf|json] [--out FILE]</c>.</summary>
+internal static class ReviewCommand
+{
+    private static readonly string[] Formats = ["text", "markdown", "html", "pdf", "json"];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var caseArgument = new Argument<string>("CASE") { Description = "A Case JSON file, or a folder holding case.json and its documents." };
+        var format = new Option<string>("--format") { Description = "text, markdown, html, pdf (needs --out) or json (the Review).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--out") { Description = "Write to this file (whole or not at all) instead of standard output." };
+        var command = new Command("review", "Review a case and issue the Final Determination Letter, or with --format json the Review.") { caseArgument, format, output };
+        command.SetAction(async (result, cancellation) =>
+            await RunAsync(result.GetRequiredValue(caseArgument), result.GetValue(format) ?? "text", result.GetValue(output), stdout, stderr, cancellation).ConfigureAwait(false));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string casePath, string format, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        if (format == "pdf" && output is null)
+        {
+            await stderr.WriteLineAsync("imr review: --format pdf writes a binary file; add --out FILE.pdf.").ConfigureAwait(false);
+            return ImrCommandLine.Usage;
+        }
+
+        var loaded = await CaseFileLoader.LoadAsync(casePath, cancellation).ConfigureAwait(false);
+        if (!loaded.Succeeded)
+        {
+            await stderr.WriteLineAsync($"imr review: {loaded.Error}").ConfigureAwait(false);
+            return ImrCommandLine.Usage;
+        }
+
+        var review = ReviewServices.Engine.Review(loaded.Case!, loaded.DocumentTexts, ReviewServices.Today);
+        byte[] content;
+        if (format == "json")
+        {
+            content = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(review, ImrJson.Options) + "\n");
+        }
+        else
+        {
+            var letter = DeterminationLetter.Compose(loaded.Case!, review, ReviewServices.Today);
+            content = format switch
+            {
+                "pdf" => LetterDocuments.Pdf(letter),
+                "markdown" => Encoding.UTF8.GetBytes(LetterRenderer.Render(letter, LetterFormat.Markdown)),
+                "html" => Encoding.UTF8.GetBytes(LetterRenderer.Render(letter, LetterFormat.Html)),
+                _ => Encoding.UTF8.GetBytes(LetterRenderer.Render(letter, LetterFormat.Text)),
+            };
+        }
+
+        if (output is null)
+        {
+            await stdout.WriteAsync(Encoding.UTF8.GetString(content)).ConfigureAwait(false);
+            return ImrCommandLine.Success;
+        }
+
+        try
+        {
+            AtomicFile.Write(output, content);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"imr review: {output}: cannot write the file ({e.Message}); check the folder exists and is writable.").ConfigureAwait(false);
+            return ImrCommandLine.Usage;
+        }
+
+        return ImrCommandLine.Success;
+    }
+}
