@@ -13,10 +13,86 @@ internal sealed record ReviewContext(IReadOnlyList<ClinicalFact> Facts, ParsedRe
     /// Facts about the patient of one kind. Facts naming a body region other than the request's
     /// are left out, so that therapy to the knee does not count for a lumbar request.
     /// </summary>
-    public IEnumerable<ClinicalFact> Of(string kind) =>
-        Facts.Where(f => f.Kind == kind
+    public IEnumerable<ClinicalFact> Of(string kind)
+    {
+        // Care and its response count per body region (knee therapy says nothing of the low back);
+        // findings such as numbness in the fingers bear on the neck, so they are not filtered.
+        var regional = kind.StartsWith("treatment.", StringComparison.Ordinal) || kind.StartsWith("response.", StringComparison.Ordinal);
+        var facts = Facts.Where(f => f.Kind == kind
             && f.Status is not (FactStatus.OtherPerson or FactStatus.NotAboutPatient)
-            && (f.Region is null || Request.Region is null || Request.Regions.Contains(f.Region) || f.Region == Request.Region));
+            && (!regional || f.Region is null || Request.Region is null || Request.Regions.Contains(f.Region) || f.Region == Request.Region));
+        return kind switch
+        {
+            FactKinds.MedicationDuration => facts.Concat(CurrentUseOfRequestedDrug),
+            FactKinds.ConservativeCareFailed => facts.Any() ? facts : ConservativeCareWithoutRecovery,
+            _ => facts,
+        };
+    }
+
+    /// <summary>
+    /// Where the records do not say whether conservative care failed, care tried for at least a month
+    /// after the injury with no functional improvement recorded is read as care that did not resolve
+    /// the complaint (ACOEM: failure to progress after 3-4 weeks of conservative care).
+    /// </summary>
+    private IEnumerable<ClinicalFact> ConservativeCareWithoutRecovery
+    {
+        get
+        {
+            if (MonthsSinceInjury is not >= 1 || Facts.Any(f => f.Kind == FactKinds.ResponseFunctionalImprovement && f.Status == FactStatus.Affirmed))
+            {
+                return [];
+            }
+
+            string[] conservative =
+            [
+                FactKinds.TreatmentPhysicalTherapy, FactKinds.TreatmentChiropractic, FactKinds.TreatmentAcupuncture, FactKinds.TreatmentOccupationalTherapy,
+                FactKinds.TreatmentMedication, FactKinds.TreatmentHomeExercise, FactKinds.TreatmentConservativeCare, FactKinds.TreatmentInjection,
+            ];
+            return Facts.Where(f => conservative.Contains(f.Kind) && f.IsPositive)
+                .Take(1)
+                .Select(f => f with { Kind = FactKinds.ConservativeCareFailed, Status = FactStatus.Affirmed, Number = null });
+        }
+    }
+
+    /// <summary>
+    /// A drug requested that the records show the patient already taking is continuing use: the
+    /// guideline's tests for ongoing treatment apply even where no duration is stated.
+    /// </summary>
+    private IEnumerable<ClinicalFact> CurrentUseOfRequestedDrug
+    {
+        get
+        {
+            if (Request.Service.Family != ServiceFamilies.Medication)
+            {
+                return [];
+            }
+
+            var taking = Facts.Where(f => f.Kind == FactKinds.TreatmentMedication && f.IsPositive && f.Value is { Length: > 0 } drug && SameClass(drug))
+                .Select(f => f with { Kind = FactKinds.MedicationDuration, Number = null })
+                .Take(1)
+                .ToList();
+            if (taking.Count == 0 && IsRenewal)
+            {
+                taking.Add(new ClinicalFact(FactKinds.MedicationDuration, FactStatus.Affirmed) { Value = Request.DrugName });
+            }
+
+            return taking;
+        }
+    }
+
+    /// <summary>"Two refills of ...", "continue ...": the request itself says the drug is being taken.</summary>
+    private bool IsRenewal =>
+        Request.Quantity.Refills is > 0
+        || Request.Description.Contains("refill", StringComparison.OrdinalIgnoreCase)
+        || Request.Description.Contains("continue", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The drug taken is the one requested or of the same class (another NSAID is still NSAID therapy).</summary>
+    private bool SameClass(string drug)
+    {
+        var taken = DrugLexicon.Find(drug);
+        return taken.Any(t => string.Equals(t.Class, Request.Service.Kind, StringComparison.Ordinal))
+            || (Request.DrugName is { } name && drug.Contains(name, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Whole months from the injury to the decision date; null when the injury date is unknown.</summary>
     public int? MonthsSinceInjury => InjuryDate is { } injury && injury <= DecisionDate ? CaseFacts.WholeMonths(injury, DecisionDate) : null;

@@ -80,7 +80,7 @@ public sealed class ReviewEngine
         var request = context.Request;
         var service = request.Service.ToString();
         var quantity = request.Quantity.IsEmpty ? null : request.Quantity;
-        var selection = _library.Hierarchy.Select(service, request.Region, context.DecisionDate, Qualifiers(context, surgery));
+        var selection = Select(service, request, context.DecisionDate, Qualifiers(context, surgery));
         if (selection.Topic is null || selection.Guideline is null)
         {
             var rationale = Rationale.NoRecommendation(_library.Templates, request, selection.Reason);
@@ -120,6 +120,7 @@ public sealed class ReviewEngine
                 Finding = outcome.Finding,
                 Source = Source(selection.Guideline, topic, criterion.Source),
             };
+            // A question only a physician can answer is reported for the reviewer but does not decide the recommendation.
             assessments.Add(new Assessed(assessment, Decisive: criterion.OnFail == FailureEffect.Upheld && !outcome.NeedsJudgement));
         }
 
@@ -134,6 +135,39 @@ public sealed class ReviewEngine
         var text = Rationale.Write(_library.Templates, request, selection, citation, decision, assessments);
         return new Determination(request.Description, service, quantity, decision, citation, criteria, text, selection.Reason);
     }
+
+    /// <summary>The first topic in force for any of the request's body regions, in the order the request names them.</summary>
+    private HierarchySelection Select(string service, ParsedRequest request, DateOnly decisionDate, HashSet<string> qualifiers)
+    {
+        var regions = (request.Regions.Count > 0 ? request.Regions : request.Region is { } only ? [only] : [])
+            .Select(GuidelineRegion).Where(r => r is not null).Distinct().ToList();
+        HierarchySelection? first = null;
+        foreach (var region in regions.Count > 0 ? regions : [null])
+        {
+            var selection = _library.Hierarchy.Select(service, region, decisionDate, qualifiers);
+            if (selection.Topic is not null)
+            {
+                return selection;
+            }
+
+            first ??= selection;
+        }
+
+        return first!;
+    }
+
+    /// <summary>The criteria library names spinal regions without "-spine" and has no finger or limb regions of its own.</summary>
+    internal static string? GuidelineRegion(string? region) => region switch
+    {
+        BodyRegions.LumbarSpine => "lumbar",
+        BodyRegions.CervicalSpine => "cervical",
+        BodyRegions.ThoracicSpine => "thoracic",
+        BodyRegions.Finger => "hand",
+        BodyRegions.Spine => "lumbar",
+        BodyRegions.Face => "head",
+        BodyRegions.UpperExtremity or BodyRegions.LowerExtremity or BodyRegions.Chest => null,
+        _ => region,
+    };
 
     private static Assessed SurgeryDependency(Determination surgery)
     {
