@@ -10,7 +10,7 @@ namespace OpenImr.Domain.Review;
 /// </summary>
 internal static class QuantityAssessor
 {
-    private static readonly Dictionary<string, string> CompletedCareFact = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> CompletedCareFact = new(StringComparer.Ordinal)
     {
         ["physical-therapy"] = FactKinds.TreatmentPhysicalTherapy,
         ["occupational-therapy"] = FactKinds.TreatmentOccupationalTherapy,

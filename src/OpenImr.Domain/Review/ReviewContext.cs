@@ -30,7 +30,7 @@ internal sealed record ReviewContext(IReadOnlyList<ClinicalFact> Facts, ParsedRe
     }
 
     /// <summary>
-    /// Where the records do not say whether conservative care failed, care tried for at least a month
+    /// Where the records do not say whether conservative care failed, active care (therapy, manipulation, acupuncture, home exercise) tried for at least a month
     /// after the injury with no functional improvement recorded is read as care that did not resolve
     /// the complaint (ACOEM: failure to progress after 3-4 weeks of conservative care).
     /// </summary>
@@ -46,7 +46,7 @@ internal sealed record ReviewContext(IReadOnlyList<ClinicalFact> Facts, ParsedRe
             string[] conservative =
             [
                 FactKinds.TreatmentPhysicalTherapy, FactKinds.TreatmentChiropractic, FactKinds.TreatmentAcupuncture, FactKinds.TreatmentOccupationalTherapy,
-                FactKinds.TreatmentMedication, FactKinds.TreatmentHomeExercise, FactKinds.TreatmentConservativeCare, FactKinds.TreatmentInjection,
+                FactKinds.TreatmentHomeExercise, FactKinds.TreatmentConservativeCare,
             ];
             return Facts.Where(f => conservative.Contains(f.Kind) && f.IsPositive)
                 .Take(1)

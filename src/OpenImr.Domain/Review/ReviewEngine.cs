@@ -102,6 +102,11 @@ public sealed class ReviewEngine
             assessments.Add(SurgeryDependency(surgery));
         }
 
+        if (AuthorizedPortion(context) is { } authorized)
+        {
+            assessments.Add(authorized);
+        }
+
         if (topic.Recommendation is RecommendationKind.NotRecommended or RecommendationKind.UnderStudy)
         {
             assessments.Add(NotRecommended(topic, selection.Guideline));
@@ -168,6 +173,38 @@ public sealed class ReviewEngine
         BodyRegions.UpperExtremity or BodyRegions.LowerExtremity or BodyRegions.Chest => null,
         _ => region,
     };
+
+    /// <summary>
+    /// Where utilization review already authorised part of the same therapy, more sessions depend on
+    /// the functional improvement those sessions bring (MTUS 9792.20; CPMTG p.98-99), which cannot be
+    /// shown before they are given.
+    /// </summary>
+    private static Assessed? AuthorizedPortion(ReviewContext context)
+    {
+        if (!QuantityAssessor.CompletedCareFact.TryGetValue(context.Request.Service.Kind, out var kind))
+        {
+            return null;
+        }
+
+        var authorized = context.Facts.FirstOrDefault(f => f.Kind == kind && f.Status == FactStatus.NotAboutPatient
+            && f.Evidence is { } span && (span.Quote.Contains("authoriz", StringComparison.OrdinalIgnoreCase)
+                || span.Quote.Contains("certified", StringComparison.OrdinalIgnoreCase) && !span.Quote.Contains("non-certified", StringComparison.OrdinalIgnoreCase)
+                || span.Quote.Contains("modified", StringComparison.OrdinalIgnoreCase)));
+        if (authorized is null)
+        {
+            return null;
+        }
+
+        var improved = context.Of(FactKinds.ResponseFunctionalImprovement).Where(f => f.Status == FactStatus.Affirmed).ToList();
+        var assessment = new CriterionAssessment("pm.authorized-course-outcome",
+            "Sessions utilization review already authorised for this request have been given and have brought functional improvement.",
+            improved.Count > 0 ? CriterionStatus.Met : CriterionStatus.NotDocumented, Evidence([authorized, .. improved]))
+        {
+            Finding = "utilization review authorised part of this therapy; the rest depends on the improvement those sessions bring",
+            Source = "MTUS Chronic Pain Medical Treatment Guidelines p.98-99; 8 CCR 9792.20 (functional improvement)",
+        };
+        return new Assessed(assessment, Decisive: true);
+    }
 
     private static Assessed SurgeryDependency(Determination surgery)
     {
