@@ -34,12 +34,13 @@ public sealed class ReviewEngine
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(documentTexts);
-        var decisionDate = @case.Dates?.UrDenial ?? @case.Dates?.ApplicationReceived ?? asOf;
+        var decisionDate = @case.Dates?.UrDenial ?? @case.Dates?.ApplicationReceived ?? RecordDates.UtilizationReview(documentTexts, asOf) ?? asOf;
         var facts = CaseFacts.Extract(@case, documentTexts, decisionDate);
         var injury = @case.Dates?.Injury ?? facts.FirstOrDefault(f => f.Kind == FactKinds.InjuryDate && f.Date is not null)?.Date;
         var thin = documentTexts.Sum(t => t?.Trim().Length ?? 0) < MinimumRecordCharacters;
 
-        var requests = @case.Requests.Select(r => RequestParser.Parse(r.Description)).ToList();
+        var programInRecords = documentTexts.Any(t => t?.Contains("program", StringComparison.OrdinalIgnoreCase) == true);
+        var requests = @case.Requests.Select(r => ProgramByHours(RequestParser.Parse(r.Description), programInRecords)).ToList();
         var determinations = new Determination?[requests.Count];
 
         // Surgery first: the services that depend on it follow its decision.
@@ -61,6 +62,15 @@ public sealed class ReviewEngine
 
         return new Review(@case.CaseNumber, determinations.Select(d => d!).ToList());
     }
+
+    /// <summary>
+    /// A request that names only hours ("60 hours or 24 sessions") for a program the records describe
+    /// is an interdisciplinary program: programs are the services requested by the hour.
+    /// </summary>
+    private static ParsedRequest ProgramByHours(ParsedRequest request, bool programInRecords) =>
+        request.Service == ServiceId.Unknown && request.Quantity.Hours is > 0 && programInRecords
+            ? request with { Service = new ServiceId(ServiceFamilies.PhysicalMedicine, "functional-restoration") }
+            : request;
 
     private static Determination? SurgeryDecision(List<ParsedRequest> requests, Determination?[] determinations)
     {
