@@ -1,5 +1,8 @@
+using System.Text.Json;
+using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 using OpenImr.Domain.Cases;
+using OpenImr.Domain.Serialization;
 
 namespace OpenImr.Domain.Tests.Cases;
 
@@ -244,4 +247,58 @@ public class CaseWorkflowTests
     [Fact]
     public void AllowedFrom_EveryStepButReceive_IsListed() =>
         Assert.Equal(Enum.GetValues<CaseStep>().Where(s => s != CaseStep.Receive), CaseWorkflow.AllowedFrom.Keys.Order());
+
+    [Fact]
+    public void CaseState_ImrJson_RoundTripsWithKebabStatusAndSteps()
+    {
+        var state = Issued();
+
+        var json = JsonSerializer.Serialize(state, ImrJson.Compact);
+        var back = JsonSerializer.Deserialize<CaseState>(json, ImrJson.Compact)!;
+
+        Assert.Contains("\"status\":\"letter-issued\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"step\":\"records-complete\"", json, StringComparison.Ordinal);
+        Assert.Equal(state.Status, back.Status);
+        Assert.Equal(state.LetterIssuedOn, back.LetterIssuedOn);
+        Assert.Equal(state.History, back.History);
+    }
+
+    [Fact]
+    public void AnySequenceOfSteps_FailureChangesNothingAndEachSuccessAddsOneAuditEntry() =>
+        Gen.Int[0, 7].Array[1, 30].Sample(steps =>
+        {
+            var state = Received();
+            var day = 5;
+            foreach (var step in steps)
+            {
+                var context = On(10, day++ % 28 + 1);
+                var result = step switch
+                {
+                    0 => CaseWorkflow.Screen(state, Eligible, context),
+                    1 => CaseWorkflow.Screen(state, new EligibilityResult(false, [new EligibilityReason(EligibilityCodes.Late, "LC 4610.5(h)(1)", "late")]), context),
+                    2 => CaseWorkflow.Assign(state, "rv-1", context),
+                    3 => CaseWorkflow.RecordsComplete(state, context),
+                    4 => CaseWorkflow.Decide(state, context),
+                    5 => CaseWorkflow.IssueLetter(state, context),
+                    6 => CaseWorkflow.ConvertToExpedited(state, "Dr. Treating", context),
+                    _ => CaseWorkflow.Close(state, "done", context),
+                };
+                if (result.Succeeded)
+                {
+                    Assert.Equal(state.History.Count + 1, result.State.History.Count);
+                    Assert.Equal(result.State.Status, result.State.History[^1].To);
+                    if (state.LetterIssuedOn is not null)
+                    {
+                        Assert.Equal(CaseStatus.Closed, result.State.Status);
+                    }
+                }
+                else
+                {
+                    Assert.Same(state, result.State);
+                    Assert.StartsWith("WFL", result.Failure!.Code, StringComparison.Ordinal);
+                }
+
+                state = result.State;
+            }
+        });
 }

@@ -1,3 +1,4 @@
+using CsCheck;
 using OpenImr.Domain.Cases;
 
 namespace OpenImr.Domain.Tests.Cases;
@@ -85,4 +86,18 @@ public class DuplicateKeyTests
     [Fact]
     public void NormaliseRequest_Punctuation_CollapsesToSingleSpaces() =>
         Assert.Equal("2x6 pt lumbar spine", DuplicateKey.NormaliseRequest("  2x6 PT -- (lumbar spine). "));
+
+    [Fact]
+    public void For_RequestsReorderedRecasedOrRepunctuated_SameClaim()
+    {
+        string[] requests = ["12 PT visits, lumbar", "MRI (left knee)", "Tramadol 50mg #60"];
+        Gen.Shuffle(requests).Select(Gen.Bool.Array[3]).Sample((shuffled, upper) =>
+        {
+            var varied = shuffled.Select((r, i) => upper[i] ? r.ToUpperInvariant() + "." : " " + r.Replace(",", " -", StringComparison.Ordinal)).ToArray();
+
+            Assert.Equal(
+                DuplicateKey.For(Filing(null, "2015-05-14", "2015-08-27", requests)).Claim,
+                DuplicateKey.For(Filing(null, "2015-05-14", "2015-08-27", varied)).Claim);
+        });
+    }
 }

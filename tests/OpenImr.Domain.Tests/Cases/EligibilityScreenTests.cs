@@ -1,3 +1,4 @@
+using CsCheck;
 using OpenImr.Domain.Cases;
 
 namespace OpenImr.Domain.Tests.Cases;
@@ -222,4 +223,23 @@ public class EligibilityScreenTests
             Codes(result));
         Assert.All(result.Reasons, r => Assert.False(string.IsNullOrWhiteSpace(r.Message)));
     }
+
+    [Fact]
+    public void Screen_AnyServiceAndReceipt_LateExactlyWhenAfterTheBusinessDayDeadline() =>
+        Gen.Select(Gen.Int[0, 365 * 12], Gen.Int[0, 60], Gen.Bool).Sample((offset, day, mail) =>
+        {
+            var served = new DateOnly(2014, 1, 1).AddDays(offset);
+            var received = served.AddDays(day);
+            var @case = Valid with
+            {
+                Dates = Valid.Dates! with { UrDenial = served, ApplicationReceived = received },
+                Application = Valid.Application! with { UrDecisionServed = served, ServedBy = mail ? "mail" : "personal" },
+            };
+            var due = BusinessCalendar.California.OnOrNextBusinessDay(served.AddDays(mail ? 35 : 30));
+
+            var result = EligibilityScreen.Screen(@case, received);
+
+            Assert.Equal(received > due, result.Reasons.Any(r => r.Code == EligibilityCodes.Late));
+            Assert.Equal(received <= due, result.Eligible);
+        });
 }
