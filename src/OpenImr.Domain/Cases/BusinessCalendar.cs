@@ -91,11 +91,15 @@ public sealed record Holiday(string Name, DateOnly Date, DateOnly Observed, stri
 /// deadline that falls on a weekend or a holiday moves to the next business day (CCP 12a).
 /// </summary>
 /// <remarks>
-/// Confidence: K-medium. The holidays are those of Gov. Code 6700 and CCP 135 as known, not
-/// checked against a retrieved copy. Lincoln's Birthday (Feb 12), Native American Day and
-/// Juneteenth are judicial or state holidays in some years but are not in
-/// <see cref="CaliforniaHolidays"/>: their start years were not verified. They are offered in
-/// <see cref="UnverifiedHolidays"/> for a host that has checked them to add.
+/// Confidence: K-medium. CCP 12a counts as holidays the judicial holidays of CCP 135, which are
+/// the Gov. Code 6700 holidays with exceptions; weekend holidays are observed on a day the
+/// Judicial Council designates (taken here as Sunday → Monday, Saturday → Friday).
+/// <see cref="CaliforniaHolidays"/> holds the state holidays the project is confident of, plus
+/// Juneteenth from 2023 (AB 1655; the Judicial Council's release of 2023-06-15 calls 2023 the
+/// first year courts closed for it). Lincoln Day (12 February), Native American Day (from 2015,
+/// AB 1973) and Columbus Day are listed in Gov. Code 6700 and may be judicial holidays too, but
+/// their status under CCP 135 was not confirmed: they are in <see cref="UnverifiedHolidays"/>
+/// for a host that has checked them to add.
 /// </remarks>
 public sealed class BusinessCalendar
 {
@@ -119,6 +123,7 @@ public sealed class BusinessCalendar
         HolidayRule.OnWeekday("Presidents' Day", 2, DayOfWeek.Monday, 3, 1971, HolidaySource, "K-high"),
         HolidayRule.OnDate("Cesar Chavez Day", 3, 31, 2001, HolidaySource, "K-medium"),
         HolidayRule.OnWeekday("Memorial Day", 5, DayOfWeek.Monday, -1, 1971, HolidaySource, "K-high"),
+        HolidayRule.OnDate("Juneteenth", 6, 19, 2023, "Gov. Code 6700 (AB 1655, 2022); CCP 135", "V"),
         HolidayRule.OnDate("Independence Day", 7, 4, 1900, HolidaySource, "K-high"),
         HolidayRule.OnWeekday("Labor Day", 9, DayOfWeek.Monday, 1, 1900, HolidaySource, "K-high"),
         HolidayRule.OnDate("Veterans Day", 11, 11, 1900, HolidaySource, "K-high"),
@@ -128,15 +133,15 @@ public sealed class BusinessCalendar
     ];
 
     /// <summary>
-    /// Holidays whose California start year or status for CCP 12a was not verified (K-low):
-    /// Lincoln's Birthday, Native American Day (fourth Friday in September) and Juneteenth
-    /// (assumed from 2022). Not in <see cref="California"/>.
+    /// Gov. Code 6700 holidays whose status as judicial holidays (CCP 135), and so under CCP 12a,
+    /// was not confirmed: Lincoln Day, Native American Day (fourth Friday in September, from 2015)
+    /// and Columbus Day (second Monday in October). Not in <see cref="California"/>.
     /// </summary>
     public static IReadOnlyList<HolidayRule> UnverifiedHolidays { get; } =
     [
-        HolidayRule.OnDate("Lincoln's Birthday", 2, 12, 1900, HolidaySource, "K-low"),
-        HolidayRule.OnWeekday("Native American Day", 9, DayOfWeek.Friday, 4, 2014, HolidaySource, "K-low"),
-        HolidayRule.OnDate("Juneteenth", 6, 19, 2022, "Gov. Code 6700 (AB 1655, 2022)", "K-low"),
+        HolidayRule.OnDate("Lincoln Day", 2, 12, 1900, HolidaySource, "K-medium"),
+        HolidayRule.OnWeekday("Native American Day", 9, DayOfWeek.Friday, 4, 2015, "Gov. Code 6700 (AB 1973, 2014); CCP 135", "K-low"),
+        HolidayRule.OnWeekday("Columbus Day", 10, DayOfWeek.Monday, 2, 1971, HolidaySource, "K-low"),
     ];
 
     /// <summary>Weekends and <see cref="CaliforniaHolidays"/>.</summary>

@@ -19,6 +19,7 @@ public class BusinessCalendarTests
                 ("Presidents' Day", new DateOnly(2024, 2, 19)),
                 ("Cesar Chavez Day", new DateOnly(2024, 4, 1)),
                 ("Memorial Day", new DateOnly(2024, 5, 27)),
+                ("Juneteenth", new DateOnly(2024, 6, 19)),
                 ("Independence Day", new DateOnly(2024, 7, 4)),
                 ("Labor Day", new DateOnly(2024, 9, 2)),
                 ("Veterans Day", new DateOnly(2024, 11, 11)),
@@ -37,7 +38,10 @@ public class BusinessCalendarTests
     [InlineData("2015-11-11", true)]
     [InlineData("2015-11-27", true)]
     [InlineData("2015-11-25", false)]
-    [InlineData("2024-06-19", false)] // Juneteenth is not in the default set (start year unverified)
+    [InlineData("2024-06-19", true)]
+    [InlineData("2022-06-20", false)] // Juneteenth is a holiday from 2023
+    [InlineData("2027-06-18", true)] // Juneteenth on a Saturday, observed Friday
+    [InlineData("2015-02-12", false)] // Lincoln Day is not in the default set (CCP 135 status unconfirmed)
     public void IsHoliday_ObservedDates_MatchTheCalendar(string date, bool expected) =>
         Assert.Equal(expected, Calendar.IsHoliday(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -73,13 +77,15 @@ public class BusinessCalendarTests
     }
 
     [Fact]
-    public void Constructor_WithUnverifiedHolidays_AddsJuneteenthFrom2022()
+    public void Constructor_WithUnverifiedHolidays_AddsLincolnNativeAmericanAndColumbusDays()
     {
         var calendar = new BusinessCalendar(BusinessCalendar.CaliforniaHolidays.Concat(BusinessCalendar.UnverifiedHolidays));
 
-        Assert.True(calendar.IsHoliday(new DateOnly(2024, 6, 19)));
-        Assert.False(calendar.IsHoliday(new DateOnly(2021, 6, 18)));
         Assert.True(calendar.IsHoliday(new DateOnly(2015, 2, 12)));
+        Assert.True(calendar.IsHoliday(new DateOnly(2015, 9, 25)));
+        Assert.False(calendar.IsHoliday(new DateOnly(2014, 9, 26)));
+        Assert.True(calendar.IsHoliday(new DateOnly(2015, 10, 12)));
+        Assert.Equal(15, calendar.Holidays(2024).Count);
     }
 
     [Fact]
@@ -105,11 +111,11 @@ public class BusinessCalendarTests
         });
 
     [Fact]
-    public void Holidays_AnyYear_ElevenObservedOnWeekdays() =>
+    public void Holidays_AnyYear_ElevenOrTwelveFrom2023ObservedOnWeekdays() =>
         Gen.Int[2013, 2060].Sample(year =>
         {
             var holidays = Calendar.Holidays(year);
-            Assert.Equal(11, holidays.Count);
+            Assert.Equal(year >= 2023 ? 12 : 11, holidays.Count);
             Assert.All(holidays, h => Assert.False(BusinessCalendar.IsWeekend(h.Observed)));
         });
 }
