@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace OpenImr.Domain.Cases;
 
 /// <summary>How a holiday's date is found in a given year.</summary>
@@ -107,6 +109,7 @@ public sealed class BusinessCalendar
     private const string HolidaySource = "Gov. Code 6700; CCP 135";
 
     private readonly IReadOnlyList<HolidayRule> _rules;
+    private readonly ConcurrentDictionary<int, IReadOnlyList<Holiday>> _byYear = new();
 
     /// <summary>A calendar with the given holiday rules; weekends are never business days.</summary>
     public BusinessCalendar(IEnumerable<HolidayRule> rules)
@@ -149,9 +152,10 @@ public sealed class BusinessCalendar
 
     /// <summary>The holidays of <paramref name="year"/>, by observed date; one observed on 31 December of the year before belongs to the next year.</summary>
     public IReadOnlyList<Holiday> Holidays(int year) =>
-        [.. _rules.Where(r => r.AppliesIn(year))
-            .Select(r => new Holiday(r.Name, r.DateIn(year), r.ObservedIn(year), r.Source, r.Confidence))
-            .OrderBy(h => h.Observed)];
+        _byYear.GetOrAdd(year, y =>
+            [.. _rules.Where(r => r.AppliesIn(y))
+                .Select(r => new Holiday(r.Name, r.DateIn(y), r.ObservedIn(y), r.Source, r.Confidence))
+                .OrderBy(h => h.Observed)]);
 
     /// <summary>Whether <paramref name="date"/> is a Saturday or Sunday.</summary>
     public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;

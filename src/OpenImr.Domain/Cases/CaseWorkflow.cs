@@ -145,12 +145,22 @@ public static class WorkflowCodes
     /// <summary>The letter is issued: the case can no longer change.</summary>
     public const string LetterIssued = "WFL002";
 
+    /// <summary>The reviewer named is not qualified or has a conflict of interest.</summary>
+    public const string ReviewerRejected = "WFL003";
+
+    /// <summary>No reviewer is qualified and free of conflict.</summary>
+    public const string NoReviewer = "WFL004";
+
     /// <summary>The review is already expedited.</summary>
-    public const string AlreadyExpedited = "WFL003";
+    public const string AlreadyExpedited = "WFL005";
 }
 
 /// <summary>Why a step was refused.</summary>
-public sealed record WorkflowFailure(string Code, CaseStep Step, CaseStatus Status, string Message);
+public sealed record WorkflowFailure(string Code, CaseStep Step, CaseStatus Status, string Message)
+{
+    /// <summary>For <see cref="WorkflowCodes.ReviewerRejected"/>, the reviewer's reasons.</summary>
+    public IReadOnlyList<ReviewerReason> ReviewerReasons { get; init; } = [];
+}
 
 /// <summary>The outcome of a step: the new state, or the unchanged state and a coded failure.</summary>
 public sealed record WorkflowResult(CaseState State, WorkflowFailure? Failure)
@@ -227,6 +237,52 @@ public static class CaseWorkflow
             AssignedOn = s.AssignedOn ?? noticeSent ?? context.Date,
             NoticeSentElectronically = s.AssignedOn is null ? electronically : s.NoticeSentElectronically,
         });
+    }
+
+    /// <summary>
+    /// Assigns <paramref name="reviewer"/> after checking qualification, specialty fit and conflicts
+    /// (<see cref="ReviewerMatcher.Check"/>); fails with <see cref="WorkflowCodes.ReviewerRejected"/>
+    /// and the reasons when the reviewer may not take the case.
+    /// </summary>
+    public static WorkflowResult Assign(CaseState state, Case @case, Reviewer reviewer, IEnumerable<string> serviceFamilies, StepContext context, DateOnly? noticeSent = null, bool electronically = false)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(reviewer);
+        if (Refusal(state, CaseStep.Assign) is { } refusal)
+        {
+            return new WorkflowResult(state, refusal);
+        }
+
+        var check = ReviewerMatcher.Check(reviewer, @case, serviceFamilies);
+        if (!check.CanReview)
+        {
+            return new WorkflowResult(state, new WorkflowFailure(WorkflowCodes.ReviewerRejected, CaseStep.Assign, state.Status,
+                $"Reviewer {reviewer.Id} may not take this case: {string.Join(" ", check.Reasons.Select(r => r.Message))}")
+            {
+                ReviewerReasons = check.Reasons,
+            });
+        }
+
+        return Assign(state, reviewer.Id, context, noticeSent, electronically);
+    }
+
+    /// <summary>
+    /// Assigns the best-ranked reviewer (<see cref="ReviewerMatcher.Rank"/>); fails with
+    /// <see cref="WorkflowCodes.NoReviewer"/> when none is qualified and free of conflict.
+    /// </summary>
+    public static WorkflowResult AssignBest(CaseState state, Case @case, IEnumerable<string> serviceFamilies, IEnumerable<Reviewer> reviewers, StepContext context, IReadOnlyDictionary<string, int>? workloads = null, DateOnly? noticeSent = null, bool electronically = false)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (Refusal(state, CaseStep.Assign) is { } refusal)
+        {
+            return new WorkflowResult(state, refusal);
+        }
+
+        var best = ReviewerMatcher.Best(@case, serviceFamilies, reviewers, workloads);
+        return best is null
+            ? new WorkflowResult(state, new WorkflowFailure(WorkflowCodes.NoReviewer, CaseStep.Assign, state.Status,
+                "No reviewer is qualified for the services in dispute and free of conflict with the parties."))
+            : Assign(state, best.Id, context, noticeSent, electronically);
     }
 
     /// <summary>The records are in (default: on the step's date); the determination clock starts.</summary>
@@ -307,22 +363,29 @@ public static class CaseWorkflow
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(context);
-        var allowed = AllowedFrom[step];
-        if (state.LetterIssuedOn is not null && !(step == CaseStep.Close && state.Status == CaseStatus.LetterIssued))
+        if (Refusal(state, step) is { } failure)
         {
-            return new WorkflowResult(state, new WorkflowFailure(WorkflowCodes.LetterIssued, step, state.Status,
-                "The Final Determination Letter is issued: the case can no longer change."));
-        }
-
-        if (!allowed.Contains(state.Status))
-        {
-            return new WorkflowResult(state, new WorkflowFailure(WorkflowCodes.OutOfOrder, step, state.Status,
-                $"Cannot {Describe(step)} a case that is {Describe(state.Status)}; allowed when {string.Join(" or ", allowed.Select(Describe))}."));
+            return new WorkflowResult(state, failure);
         }
 
         var entry = new AuditEntry(context.At, context.Actor, step, state.Status, to, context.CriteriaLibraryVersion, detail);
         var next = change(state) with { Status = to, History = [.. state.History, entry] };
         return new WorkflowResult(next, null);
+    }
+
+    private static WorkflowFailure? Refusal(CaseState state, CaseStep step)
+    {
+        if (state.LetterIssuedOn is not null && !(step == CaseStep.Close && state.Status == CaseStatus.LetterIssued))
+        {
+            return new WorkflowFailure(WorkflowCodes.LetterIssued, step, state.Status,
+                "The Final Determination Letter is issued: the case can no longer change.");
+        }
+
+        var allowed = AllowedFrom[step];
+        return allowed.Contains(state.Status)
+            ? null
+            : new WorkflowFailure(WorkflowCodes.OutOfOrder, step, state.Status,
+                $"Cannot {Describe(step)} a case that is {Describe(state.Status)}; allowed when {string.Join(" or ", allowed.Select(Describe))}.");
     }
 
     private static string Describe(CaseStep step) => step switch

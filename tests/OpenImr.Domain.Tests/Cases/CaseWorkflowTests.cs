@@ -108,6 +108,53 @@ public class CaseWorkflowTests
         Assert.Equal(new DateOnly(2015, 9, 16), state.AssignedOn);
     }
 
+    private static Reviewer Physician(string id, params string[] specialties) => new(id, $"Dr. {id}")
+    {
+        Licensure = ["CA"],
+        Specialties = specialties,
+        YearsInActivePractice = 10,
+        HoursPerWeek = 30,
+    };
+
+    private static CaseState Screened() => Ok(CaseWorkflow.Screen(Received(), Eligible, On(9, 15)));
+
+    [Fact]
+    public void Assign_NamedReviewerWithConflict_FailsWithTheReasons()
+    {
+        var @case = Application with { Parties = new CaseParties { Employer = "Acme Widgets, Inc." } };
+        var reviewer = Physician("rv-1", "PM&R") with { Affiliations = ["ACME Widgets"] };
+
+        var result = CaseWorkflow.Assign(Screened(), @case, reviewer, ["physical-medicine/work-conditioning"], On(9, 16));
+
+        Assert.Equal(WorkflowCodes.ReviewerRejected, result.Failure!.Code);
+        Assert.Equal([ReviewerCodes.ConflictEmployer], result.Failure.ReviewerReasons.Select(r => r.Code));
+        Assert.Equal(CaseStatus.Eligible, result.State.Status);
+    }
+
+    [Fact]
+    public void Assign_NamedQualifiedReviewer_Assigns() =>
+        Assert.Equal("rv-1", Ok(CaseWorkflow.Assign(Screened(), Application, Physician("rv-1", "PM&R"), ["physical-medicine"], On(9, 16))).ReviewerId);
+
+    [Fact]
+    public void Assign_NamedReviewerBeforeScreening_FailsOutOfOrderFirst() =>
+        Assert.Equal(WorkflowCodes.OutOfOrder, CaseWorkflow.Assign(Received(), Application, Physician("rv-1"), ["physical-medicine"], On(9, 16)).Failure!.Code);
+
+    [Fact]
+    public void AssignBest_RanksTheReviewers_AssignsTheBestFit()
+    {
+        Reviewer[] reviewers = [Physician("chiro", "Chiropractic"), Physician("pmr", "PM&R"), Physician("junior", "PM&R") with { YearsInActivePractice = 2 }];
+
+        var state = Ok(CaseWorkflow.AssignBest(Screened(), Application, ["physical-medicine"], reviewers, On(9, 16)));
+
+        Assert.Equal("pmr", state.ReviewerId);
+        Assert.Equal(CaseStatus.AwaitingRecords, state.Status);
+    }
+
+    [Fact]
+    public void AssignBest_NoneQualified_FailsNoReviewer() =>
+        Assert.Equal(WorkflowCodes.NoReviewer,
+            CaseWorkflow.AssignBest(Screened(), Application, ["electrodiagnostic"], [Physician("ortho", "Orthopedic Surgery")], On(9, 16)).Failure!.Code);
+
     [Fact]
     public void RecordsComplete_AwaitingRecords_MovesToInReview()
     {
