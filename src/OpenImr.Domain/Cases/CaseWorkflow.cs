@@ -313,7 +313,12 @@ public static class CaseWorkflow
         ArgumentException.ThrowIfNullOrWhiteSpace(certifiedBy);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(context);
-        if (state.IsExpedited && state.Status != CaseStatus.LetterIssued && state.Status != CaseStatus.Closed)
+        if (Refusal(state, CaseStep.ConvertToExpedited) is { } refusal)
+        {
+            return new WorkflowResult(state, refusal);
+        }
+
+        if (state.IsExpedited)
         {
             return new WorkflowResult(state, new WorkflowFailure(WorkflowCodes.AlreadyExpedited, CaseStep.ConvertToExpedited, state.Status, "The review is already expedited."));
         }
