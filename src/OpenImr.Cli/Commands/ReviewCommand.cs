@@ -13,6 +13,9 @@ internal static class ReviewCommand
 {
     private static readonly string[] Formats = ["text", "markdown", "html", "pdf", "json"];
 
+    /// <summary>Our issued letters name the guideline line after the review itself, not after another organisation.</summary>
+    private const string Organisation = "IMR";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var caseArgument = new Argument<string>("CASE") { Description = "A Case JSON file, or a folder holding case.json and its documents." };
@@ -51,10 +54,10 @@ internal static class ReviewCommand
             var letter = DeterminationLetter.Compose(loaded.Case!, review, ReviewServices.Today);
             content = format switch
             {
-                "pdf" => LetterDocuments.Pdf(letter),
-                "markdown" => Encoding.UTF8.GetBytes(LetterRenderer.Render(letter, LetterFormat.Markdown)),
-                "html" => Encoding.UTF8.GetBytes(LetterRenderer.Render(letter, LetterFormat.Html)),
-                _ => Encoding.UTF8.GetBytes(LetterRenderer.Render(letter, LetterFormat.Text)),
+                "pdf" => LetterDocuments.Pdf(letter, Organisation),
+                "markdown" => Encoding.UTF8.GetBytes(LetterRenderer.Render(letter, LetterFormat.Markdown, Organisation)),
+                "html" => Encoding.UTF8.GetBytes(LetterRenderer.Render(letter, LetterFormat.Html, Organisation)),
+                _ => Encoding.UTF8.GetBytes(LetterRenderer.Render(letter, LetterFormat.Text, Organisation)),
             };
         }
 

@@ -1,0 +1,166 @@
+using OpenImr.Domain.Cases;
+using OpenImr.Domain.Guidelines;
+using OpenImr.Domain.Letters;
+using OpenImr.Domain.Review;
+
+namespace OpenImr.Domain.Tests.Review;
+
+public class ReviewEngineTests
+{
+    private static readonly ReviewEngine Engine = new(GuidelineLibrary.LoadEmbedded());
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    private const string SixSessionsWithoutOutcome =
+        "Synthetic record. The patient is a 45-year-old male with low back pain after lifting at work. " +
+        "He has completed 6 sessions of physical therapy for the lumbar spine. Pain is rated 6/10. He is on modified duty.";
+
+    private const string SixSessionsWithGains =
+        "Synthetic record. The patient is a 45-year-old male with low back pain after lifting at work. " +
+        "He has completed 6 sessions of physical therapy for the lumbar spine with documented functional improvement: " +
+        "his lifting tolerance increased from 10 to 25 pounds and his work restrictions were reduced. Pain is rated 6/10.";
+
+    private static Case SyntheticCase(string record, params string[] requests) => new()
+    {
+        CaseNumber = "SYNTH-0001",
+        Dates = new CaseDates { Injury = new DateOnly(2016, 6, 1), UrDenial = new DateOnly(2016, 11, 20) },
+        Requests = requests.Select(r => new CaseRequest { Description = r }).ToList(),
+        Documents = [new CaseDocument { Type = "progress-report", Text = record }],
+    };
+
+    private static Determination ReviewOne(Case @case) =>
+        Assert.Single(Engine.Review(@case, @case.Documents.Select(d => d.Text ?? "").ToList(), Today).Determinations);
+
+    private static Determination ReviewSeed(string seed)
+    {
+        var letter = LetterParser.Parse(TestFiles.Read(seed)).Letter!;
+        var rebuilt = LetterCase.From(letter);
+        return Assert.Single(Engine.Review(rebuilt, [letter.ClinicalSummary!], Today).Determinations);
+    }
+
+    [Theory]
+    [InlineData(TestFiles.Seed000, "physical-medicine/work-conditioning", "125-126", "Work conditioning, work hardening")]
+    [InlineData(TestFiles.Seed001, "physical-medicine/work-conditioning", "125-126", "Work conditioning, work hardening")]
+    [InlineData(TestFiles.Seed002, "physical-medicine/work-conditioning", "125-126", "Work conditioning, work hardening")]
+    [InlineData(TestFiles.Seed003, "physical-medicine/functional-restoration", "30-34, 49", "Functional restoration programs (FRPs)")]
+    [InlineData(TestFiles.Seed004, "physical-medicine/physical-therapy", "98-99", "Physical Medicine")]
+    public void Review_Seed_UpholdsOnTheReviewersGuideline(string seed, string service, string pages, string section)
+    {
+        var determination = ReviewSeed(seed);
+
+        Assert.Equal(Decision.Upheld, determination.Decision);
+        Assert.Equal(service, determination.Service);
+        Assert.NotNull(determination.Guideline);
+        Assert.Equal("MTUS", determination.Guideline.Source);
+        Assert.Equal("Chronic Pain Medical Treatment Guidelines", determination.Guideline.Title);
+        Assert.Equal(pages, determination.Guideline.Pages);
+        Assert.Equal(section, determination.Guideline.Section);
+        Assert.Contains(determination.Criteria, c => c.Status != CriterionStatus.Met);
+    }
+
+    [Fact]
+    public void Review_Seed004_ShowsTheVisitArithmetic()
+    {
+        var determination = ReviewSeed(TestFiles.Seed004);
+
+        var quantity = determination.Criteria.First(c => c.Id.StartsWith("pm.qty.", StringComparison.Ordinal) && c.Status == CriterionStatus.NotMet);
+        Assert.Contains("8 visits requested on top of 24 completed", quantity.Finding, StringComparison.Ordinal);
+        Assert.Contains("exceeds", quantity.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_DocumentedGainsAfterSixSessions_FlipsAdditionalTherapyToOverturned()
+    {
+        const string request = "Additional physical therapy 2 times a week for 2 weeks for the lumbar spine";
+
+        var without = ReviewOne(SyntheticCase(SixSessionsWithoutOutcome, request));
+        var with = ReviewOne(SyntheticCase(SixSessionsWithGains, request));
+
+        Assert.Equal(Decision.Upheld, without.Decision);
+        Assert.Equal(CriterionStatus.NotDocumented, without.Criteria.Single(c => c.Id == "pm.functional-improvement").Status);
+        Assert.Equal(Decision.Overturned, with.Decision);
+        Assert.Equal(CriterionStatus.Met, with.Criteria.Single(c => c.Id == "pm.functional-improvement").Status);
+        Assert.Contains("is medically necessary", with.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_RequestOverTheVisitLimit_IsUpheldWhole()
+    {
+        var determination = ReviewOne(SyntheticCase(SixSessionsWithGains, "Additional physical therapy 2 times a week for 6 weeks for the lumbar spine"));
+
+        Assert.Equal(Decision.Upheld, determination.Decision);
+        Assert.Contains(determination.Criteria, c => c.Status == CriterionStatus.NotMet && c.Finding!.Contains("12 visits requested on top of 6 completed", StringComparison.Ordinal));
+        Assert.Contains("cannot cut it down", determination.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_Evidence_PointsAtTheDocumentText()
+    {
+        var @case = SyntheticCase(SixSessionsWithGains, "Additional physical therapy 2 times a week for 2 weeks for the lumbar spine");
+
+        var determination = ReviewOne(@case);
+
+        var evidence = determination.Criteria.SelectMany(c => c.Evidence).ToList();
+        Assert.NotEmpty(evidence);
+        Assert.All(evidence, span => Assert.Equal(span.Quote, @case.Documents[span.Document].Text![span.Start..span.End]));
+    }
+
+    [Fact]
+    public void Review_ServiceTheLibraryDoesNotCover_GivesNoRecommendationWithReason()
+    {
+        var determination = ReviewOne(SyntheticCase(SixSessionsWithGains, "Somatosensory evoked potentials of the lower extremities"));
+
+        Assert.Equal(Decision.NoRecommendation, determination.Decision);
+        Assert.Null(determination.Guideline);
+        Assert.False(string.IsNullOrWhiteSpace(determination.Basis));
+        Assert.Contains("physician reviewer must decide", determination.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_RecordsTooThin_GivesNoRecommendation()
+    {
+        var determination = ReviewOne(SyntheticCase("Synthetic: back pain.", "Physical therapy 2 times a week for 3 weeks for the lumbar spine"));
+
+        Assert.Equal(Decision.NoRecommendation, determination.Decision);
+        Assert.Contains("too little clinical information", determination.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_PostOperativeServices_FollowTheSurgery()
+    {
+        var @case = SyntheticCase(SixSessionsWithoutOutcome, "Right shoulder arthroscopy with rotator cuff repair", "Associated surgical service: Shoulder sling");
+
+        var review = Engine.Review(@case, [@case.Documents[0].Text!], Today);
+
+        var surgery = review.Determinations[0];
+        var sling = review.Determinations[1];
+        Assert.StartsWith("surgery/", surgery.Service, StringComparison.Ordinal);
+        var dependency = Assert.Single(sling.Criteria, c => c.Id == "dep.surgery-necessary");
+        Assert.Equal(surgery.Decision == Decision.Overturned ? CriterionStatus.Met : CriterionStatus.NotMet, dependency.Status);
+        if (surgery.Decision == Decision.Upheld)
+        {
+            Assert.Equal(Decision.Upheld, sling.Decision);
+        }
+    }
+
+    [Fact]
+    public void Review_GuidelineVersion_FollowsTheUrDecisionDate()
+    {
+        const string request = "Physical therapy 2 times a week for 3 weeks for the lumbar spine";
+        var in2015 = SyntheticCase(SixSessionsWithoutOutcome, request) with { Dates = new CaseDates { Injury = new DateOnly(2015, 1, 5), UrDenial = new DateOnly(2015, 6, 1) } };
+        var in2016 = SyntheticCase(SixSessionsWithoutOutcome, request);
+
+        Assert.Equal("2009", ReviewOne(in2015).Guideline!.Edition);
+        Assert.Equal("2016", ReviewOne(in2016).Guideline!.Edition);
+    }
+
+    [Fact]
+    public void Review_DeterminationsFollowRequestOrder()
+    {
+        var @case = SyntheticCase(SixSessionsWithoutOutcome, "MRI of the lumbar spine", "Naproxen 550mg #60", "Chiropractic 2 times a week for 3 weeks, lumbar");
+
+        var review = Engine.Review(@case, [@case.Documents[0].Text!], Today);
+
+        Assert.Equal(@case.Requests.Select(r => r.Description), review.Determinations.Select(d => d.Request));
+        Assert.Equal(["imaging/mri", "medication/nsaid", "physical-medicine/chiropractic"], review.Determinations.Select(d => d.Service));
+    }
+}
