@@ -16,6 +16,7 @@ internal static class ImrCommandLine
         root.Subcommands.Add(ParseCommand.Create(stdout, stderr));
         root.Subcommands.Add(FactsCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReviewCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(EvaluateCommand.Create(stdout, stderr));
         return root;
     }

@@ -112,13 +112,26 @@ public sealed class FactsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Facts_PdfDocument_Exit2NotSupportedYet()
+    public async Task Facts_DamagedPdfDocument_Exit2NamingTheDocument()
     {
         Write("records/note.pdf", "%PDF-1.4");
         var file = Write("case.json", """{ "requests": [ { "description": "MRI" } ], "documents": [ { "path": "records/note.pdf" } ] }""");
         var (code, _, error) = await Run("facts", file);
         Assert.Equal(2, code);
-        Assert.Contains("not supported yet", error, StringComparison.Ordinal);
+        Assert.Contains("documents[0].path", error, StringComparison.Ordinal);
+        Assert.Contains("damaged or truncated", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Facts_PdfDocument_ReadsItsText()
+    {
+        var pdf = OpenImr.Documents.Pdf.TextPdfWriter.Write("Synthetic record. He has completed 6 sessions of physical therapy.", _ => false, "synthetic");
+        Directory.CreateDirectory(Path.Combine(_folder, "records"));
+        File.WriteAllBytes(Path.Combine(_folder, "records", "note.pdf"), pdf);
+        var file = Write("case.json", """{ "requests": [ { "description": "Physical therapy x 6" } ], "documents": [ { "path": "records/note.pdf" } ] }""");
+        var (code, output, _) = await Run("facts", file, "--json");
+        Assert.Equal(0, code);
+        Assert.Contains("treatment.physical-therapy", output, StringComparison.Ordinal);
     }
 
     [Fact]
