@@ -248,8 +248,25 @@ public static class FactExtractor
             }
         }
 
-        // "52 year old male", "52-year-old female", "now 36-year-old female", "a 42 yo male patient".
+        // "52 year old male", "52-year-old female", "now 36-year-old female", "a 42 yo male patient";
+        // without an age, "The injured worker is a female who ...".
         private void ReadAgeAndSex(ContextAnalyzer context)
+        {
+            if (!ReadAge(context))
+            {
+                for (var i = 0; i + 2 < _tokens.Count; i++)
+                {
+                    if (_tokens[i].Value is "is" or "was" && _tokens[i + 1].Value is "a" or "an" && SexWords.Contains(_tokens[i + 2].Value))
+                    {
+                        var sex = _tokens[i + 2].Value is "female" or "woman" or "lady" or "girl" ? "female" : "male";
+                        _facts.Add(new ClinicalFact(FactKinds.PatientSex, FactStatus.Affirmed) { Value = sex, Trigger = Words(i, 3), Evidence = Evidence });
+                        return;
+                    }
+                }
+            }
+        }
+
+        private bool ReadAge(ContextAnalyzer context)
         {
             for (var i = 0; i + 1 < _tokens.Count; i++)
             {
@@ -299,8 +316,10 @@ public static class FactExtractor
                     }
                 }
 
-                return;
+                return true;
             }
+
+            return false;
         }
 
         private void ReadInjuryDates(List<(int Token, int Start, int End, DateOnly Date)> dates)

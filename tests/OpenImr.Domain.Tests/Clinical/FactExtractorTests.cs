@@ -22,6 +22,13 @@ public class FactExtractorTests
         Assert.Equal(sex, Single(text, FactKinds.PatientSex).Value);
     }
 
+    [Fact]
+    public void Extract_SexWithoutAge_Sex()
+    {
+        Assert.Equal("female", Single("The injured worker is a female who sustained an industrial injury.", FactKinds.PatientSex).Value);
+        Assert.DoesNotContain(Extract("The injured worker is a female who sustained an industrial injury."), f => f.Kind == FactKinds.PatientAge);
+    }
+
     [Theory]
     [InlineData("The applicant has a date of injury of 1/16/2012.", 2012, 1, 16)]
     [InlineData("She reports an injury date of 08/01/13.", 2013, 8, 1)]
@@ -31,6 +38,7 @@ public class FactExtractorTests
     [InlineData("She sustained an industrial injury on 10-13-16.", 2016, 10, 13)]
     [InlineData("A 32-year-old male with a history of an occupational claim from 10/13/2016.", 2016, 10, 13)]
     [InlineData("DOI: 3/4/2014.", 2014, 3, 4)]
+    [InlineData("A 33-year-old male with a history of an occupational claim from 10/14/\n2016.", 2016, 10, 14)]
     public void Extract_InjuryDate_Found(string text, int year, int month, int day) =>
         Assert.Equal(new DateOnly(year, month, day), Single(text, FactKinds.InjuryDate).Date);
 
