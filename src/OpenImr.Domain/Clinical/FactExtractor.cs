@@ -188,19 +188,19 @@ public static class FactExtractor
                 }
             }
 
-            ReadDrugs(drugs, context, regions);
+            ReadDrugs(drugs, context, regions, dates);
             ReadRegions(regions, context);
             ReadScores(context);
         }
 
-        private void ReadDrugs(List<(int Index, int Length, DrugEntry Item)> drugs, ContextAnalyzer context, List<(int Index, int Length, string Item)> regions)
+        private void ReadDrugs(List<(int Index, int Length, DrugEntry Item)> drugs, ContextAnalyzer context, List<(int Index, int Length, string Item)> regions, List<(int Token, int Start, int End, DateOnly Date)> dates)
         {
             if (drugs.Count == 0)
             {
                 return;
             }
 
-            var duration = Duration();
+            var duration = Duration() ?? Since(dates);
             foreach (var (index, length, drug) in drugs)
             {
                 var status = context.StatusOf(index, length);
@@ -511,6 +511,20 @@ public static class FactExtractor
                 if (months is { } m)
                 {
                     return (i, k + length - i + 1, m);
+                }
+            }
+
+            return null;
+        }
+
+        // "on Norco since 01/05/2016": months from that date to asOf.
+        private (int Index, int Length, decimal Months)? Since(List<(int Token, int Start, int End, DateOnly Date)> dates)
+        {
+            foreach (var date in dates)
+            {
+                if (date.Token > 0 && _tokens[date.Token - 1].Value == "since" && date.Date <= _asOf)
+                {
+                    return (date.Token - 1, 2, CaseFacts.WholeMonths(date.Date, _asOf));
                 }
             }
 

@@ -125,6 +125,7 @@ public class FactExtractorTests
     [Theory]
     [InlineData("The applicant has been using Norco for at least 6 months.", 6)]
     [InlineData("He has taken tramadol for 2 years.", 24)]
+    [InlineData("She has been on Norco since 01/10/2016.", 12)]
     public void Extract_MedicationDuration_Months(string text, int months)
     {
         var fact = Single(text, FactKinds.MedicationDuration);
