@@ -243,7 +243,8 @@ internal sealed class ContextAnalyzer
             "were not", "is not", "are not", "cannot", "can not", "unable to", "fails to", "failed to", "lack of",
             "lacked", "lacking", "lacks", "no sign of", "no signs of", "rules out", "did not report", "did not demonstrate", "did not have", "not clearly", "nothing",
             "little to no", "no longer", "not been", "there was no", "there were no", "there is no", "failure of",
-            "failure to", "did not receive", "did not undergo", "has yet to", "not yet", "no objective", "non");
+            "failure to", "did not receive", "did not undergo", "has yet to", "not yet", "no objective", "non",
+            "minimal", "minimal to no", "negligible", "no significant", "no meaningful", "no appreciable");
         t.AddAll(TriggerType.PostNegation,
             "was not documented", "were not documented", "not outlined", "not clearly outlined",
             "not specified", "not stated", "not reported", "not provided", "not seen", "were not seen", "was not seen",

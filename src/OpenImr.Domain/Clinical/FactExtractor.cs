@@ -450,7 +450,8 @@ public static class FactExtractor
             var result = new List<(int, int, decimal)>();
             for (var i = 0; i < _tokens.Count; i++)
             {
-                if (!NumberWords.TryRead(_tokens, i, out var value, out var length) || value is <= 0 or > 200 || _tokens[i].Value is "once" or "twice" or "single")
+                if (!NumberWords.TryRead(_tokens, i, out var value, out var length) || value is <= 0 or > 200 || _tokens[i].Value is "once" or "twice" or "single"
+                    || (_tokens[i].End < _end && _text.Text[_tokens[i].End] == '%'))
                 {
                     continue;
                 }

@@ -54,6 +54,8 @@ public class ContextAnalyzerTests
         { "Functional improvement from prior acupuncture was not documented.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
         { "The applicant is not a surgical candidate.", FactKinds.SurgeryCandidate, FactStatus.Negated },
         { "The applicant had no improvement with physical therapy.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
+        { "The applicant reported minimal improvement despite physical therapy.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
+        { "Six sessions of physical therapy had not proven particularly beneficial.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
         { "Sensory examination showed no deficit in any dermatome.", FactKinds.NeuroSensoryDeficit, FactStatus.Negated },
         { "There was no documentation of a urine drug screen.", FactKinds.MedicationUrineDrugScreen, FactStatus.Negated },
         { "The applicant was without side effects from medications.", FactKinds.MedicationSideEffects, FactStatus.Negated },

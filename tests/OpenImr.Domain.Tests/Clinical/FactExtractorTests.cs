@@ -63,6 +63,10 @@ public class FactExtractorTests
     }
 
     [Fact]
+    public void Extract_Percentage_NotSessions() =>
+        Assert.DoesNotContain(Extract("The pain was improved 30% with ultrasound treatment."), f => f.Number == 30);
+
+    [Fact]
     public void Extract_SessionsWithoutTherapy_GenericSessions()
     {
         var fact = Single("He has completed 12 sessions to date with improvement.", FactKinds.TreatmentSessions);
