@@ -50,7 +50,8 @@ internal static class ClinicalLexicon
             "postop", "post surgical", "postsurgical", "underwent", "had undergone", "following surgery", "after surgery");
 
         Add(FactKinds.TreatmentPhysicalTherapy, "physical therapy", "physiotherapy", "physical therapy sessions", "pt sessions",
-            "pt visits", "therapy sessions", "physical therapist", "physical medicine", "pt treatments", "course of therapy", "aquatic therapy", "pool therapy");
+            "pt visits", "pt treatment", "pt treatments", "pt program", "of pt", "prior pt", "previous pt", "additional pt", "completed pt",
+            "started pt", "post op pt", "postoperative pt", "therapy sessions", "physical therapist", "physical medicine", "pt treatments", "course of therapy", "aquatic therapy", "pool therapy");
         Add(FactKinds.TreatmentChiropractic, "chiropractic", "chiropractic care", "chiropractic treatment", "chiropractic manipulation",
             "chiropractor", "chiro", "chirotherapy", "chiropractic therapy", "spinal manipulation", "manipulation", "manipulative therapy");
         Add(FactKinds.TreatmentAcupuncture, "acupuncture", "electroacupuncture", "electro acupuncture", "acupuncturist");

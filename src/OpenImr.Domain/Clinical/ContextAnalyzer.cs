@@ -231,7 +231,8 @@ internal sealed class ContextAnalyzer
         t.AddAll(TriggerType.Pseudo,
             "no change", "no significant change", "not only", "no increase", "not necessarily", "without difficulty",
             "not certain whether", "no further", "gram negative", "not extend", "not cause", "not drain",
-            "no interval change", "did not go", "failed to show up");
+            "no interval change", "did not go", "failed to show up", "without contrast", "with and without contrast",
+            "with or without contrast", "without dye", "without gadolinium");
         t.AddAll(TriggerType.Terminator,
             Tokenizer.ScopeBreak, "but", "however", "although", "though", "yet", "except", "aside from", "apart from",
             "which", "whereas", "while", "other than", "secondary to", "cause of", "source of", "etiology of", "despite",
@@ -245,27 +246,23 @@ internal sealed class ContextAnalyzer
             "little to no", "no longer", "not been", "there was no", "there were no", "there is no", "failure of",
             "failure to", "did not receive", "did not undergo", "has yet to", "not yet", "no objective", "non",
             "minimal", "minimal to no", "negligible", "no significant", "no meaningful", "no appreciable");
-        t.AddAll(TriggerType.PostNegation,
-            "was not documented", "were not documented", "not outlined", "not clearly outlined",
-            "not specified", "not stated", "not reported", "not provided", "not seen", "were not seen", "was not seen",
-            "was negative", "were negative", "is negative", "are negative", "not noted", "not evident", "not mentioned",
-            "not described", "not appreciated", "not detailed", "not identified", "not present", "not found",
-            "was unclear", "is unclear", "not clear", "was not clear", "not established", "was not established",
-            "not demonstrated", "not attached", "not clearly stated", "not clearly documented", "not furnished",
-            "not included", "not indicated", "was absent", "were absent", "had resolved", "has resolved");
         foreach (var phrase in new[] { "not documented", "not outlined", "not clearly outlined", "not specified", "not stated", "not reported",
             "not provided", "not noted", "not evident", "not mentioned", "not described", "not appreciated", "not detailed", "not identified",
             "not present", "not found", "not clear", "not established", "not demonstrated", "not attached", "not clearly stated",
             "not clearly documented", "not furnished", "not included", "not indicated", "not clearly detailed", "not clearly described",
             "not well documented", "not clearly established", "not quantified", "not clearly reported", "not discussed", "not elaborated" })
         {
-            t.Add(phrase, TriggerType.PostNegation);
-            foreach (var verb in new[] { "was", "were", "is", "are", "has been", "have been", "had been" })
+            // Both directions: "Functional improvement was not documented", "It was not clearly stated whether the applicant was working".
+            t.Add(phrase, TriggerType.Negation);
+            foreach (var verb in new[] { "was", "were", "is", "are", "has been", "have been", "had been", "it was", "it is" })
             {
-                t.Add(verb + " " + phrase, TriggerType.PostNegation);
+                t.Add(verb + " " + phrase, TriggerType.Negation);
             }
         }
 
+        t.AddAll(TriggerType.PostNegation,
+            "not seen", "were not seen", "was not seen", "was negative", "were negative", "is negative", "are negative",
+            "was unclear", "is unclear", "was absent", "were absent", "had resolved", "has resolved");
         t.AddAll(TriggerType.Negation, "negative", "absent", "resolved", "ruled out", "not documented", "unclear", "unknown");
         t.AddAll(TriggerType.PreUncertain,
             "possible", "possibly", "probable", "probably", "may", "might", "could", "questionable", "suspected",

@@ -30,6 +30,15 @@ public static class FactExtractor
         "session", "sessions", "visit", "visits", "treatment", "treatments",
     };
 
+    // Words that may stand between a number and "sessions": "12 physical therapy sessions", "6 additional chiropractic visits".
+    private static readonly HashSet<string> SessionModifiers = new(StringComparer.Ordinal)
+    {
+        "physical", "therapy", "pt", "chiropractic", "chiro", "acupuncture", "occupational", "ot", "aquatic", "work", "conditioning",
+        "hardening", "physiotherapy", "manipulation", "massage", "hand", "additional", "more", "prior", "previous", "completed",
+        "total", "authorized", "approved", "postoperative", "post", "op", "of", "functional", "restoration", "program", "therapeutic",
+        "exercise", "rehabilitation", "rehab", "treatment", "therapies", "electroacupuncture", "electro", "office", "follow", "up",
+    };
+
     private static readonly HashSet<string> SexWords = new(StringComparer.Ordinal)
     {
         "male", "female", "man", "woman", "gentleman", "lady", "boy", "girl",
@@ -456,9 +465,16 @@ public static class FactExtractor
                     continue;
                 }
 
+                // "8 out of 10, denying an acupuncture treatment" is a score, not a count.
+                if (i >= 2 && _tokens[i - 1].Value == "of" && _tokens[i - 2].Value == "out")
+                {
+                    continue;
+                }
+
                 for (var k = i + length; k < _tokens.Count && k <= i + length + 3; k++)
                 {
-                    if (_tokens[k].IsNumber || _tokens[k].Value == Tokenizer.ScopeBreak)
+                    if (_tokens[k].IsNumber || _tokens[k].Value == Tokenizer.ScopeBreak
+                        || (!SessionUnits.Contains(_tokens[k].Value) && !SessionModifiers.Contains(_tokens[k].Value)))
                     {
                         break;
                     }

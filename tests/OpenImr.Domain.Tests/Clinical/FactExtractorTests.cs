@@ -63,6 +63,14 @@ public class FactExtractorTests
     }
 
     [Fact]
+    public void Extract_ScoreBeforeTreatment_NotSessions() =>
+        Assert.DoesNotContain(Extract("Pain rated 8 out of 10, denying an acupuncture treatment that day."), f => f.Number == 10);
+
+    [Fact]
+    public void Extract_PtAbbreviation_PhysicalTherapyWithSessions() =>
+        Assert.Contains(Extract("She started PT with 4 sessions remaining."), f => f.Kind == FactKinds.TreatmentPhysicalTherapy && f.Number == 4);
+
+    [Fact]
     public void Extract_Percentage_NotSessions() =>
         Assert.DoesNotContain(Extract("The pain was improved 30% with ultrasound treatment."), f => f.Number == 30);
 
