@@ -571,7 +571,7 @@ public static class FactExtractor
 
         private static bool Overlap(int a, int aLength, int b, int bLength) => a < b + bLength && b < a + aLength;
 
-        private static (string? Region, Laterality? Laterality) NearestRegion(List<(int Index, int Length, string Item)> regions, int index)
+        private (string? Region, Laterality? Laterality) NearestRegion(List<(int Index, int Length, string Item)> regions, int index)
         {
             if (regions.Count == 0)
             {
@@ -587,7 +587,7 @@ public static class FactExtractor
                 }
             }
 
-            return (best.Item, null);
+            return (best.Item, BodyRegions.LateralityNear(_tokens, best.Index, best.Length));
         }
 
         private static DateOnly? NearestDate(List<(int Token, int Start, int End, DateOnly Date)> dates, int index)

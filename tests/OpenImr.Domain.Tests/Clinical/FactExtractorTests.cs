@@ -158,6 +158,7 @@ public class FactExtractorTests
         var fact = Single("An MRI of the left knee dated 09/01/2016 showed a meniscal tear.", FactKinds.ImagingPrior);
         Assert.Equal("mri", fact.Value);
         Assert.Equal(BodyRegions.Knee, fact.Region);
+        Assert.Equal(Laterality.Left, fact.Laterality);
         Assert.Equal(new DateOnly(2016, 9, 1), fact.Date);
         Assert.Contains(Extract("An MRI of the left knee dated 09/01/2016 showed a meniscal tear."), f => f.Kind == FactKinds.DiagnosisTear && f.Value == "meniscus");
     }
