@@ -111,14 +111,18 @@ public sealed class FactsCommandTests : IDisposable
         Assert.Contains("records/missing.txt", error, StringComparison.Ordinal);
     }
 
+    // Holds whether the host reads PDFs yet ("not supported yet") or not ("cannot be read": a truncated PDF).
     [Fact]
-    public async Task Facts_PdfDocument_Exit2NotSupportedYet()
+    public async Task Facts_UnreadablePdfDocument_Exit2NamingPath()
     {
         Write("records/note.pdf", "%PDF-1.4");
         var file = Write("case.json", """{ "requests": [ { "description": "MRI" } ], "documents": [ { "path": "records/note.pdf" } ] }""");
-        var (code, _, error) = await Run("facts", file);
+        var (code, output, error) = await Run("facts", file);
         Assert.Equal(2, code);
-        Assert.Contains("not supported yet", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+        Assert.Contains("documents[0].path", error, StringComparison.Ordinal);
+        Assert.Contains("records/note.pdf", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
     }
 
     [Fact]
