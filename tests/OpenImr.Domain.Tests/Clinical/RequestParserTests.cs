@@ -161,6 +161,9 @@ public class RequestParserTests
     [InlineData("Associated surgical service: Cold compression therapy 30 day rental", "equipment/cold-therapy")]
     [InlineData("Post-op physical therapy 2 times a week for 4 weeks", "physical-medicine/physical-therapy")]
     [InlineData("Labs to include: EKG", "testing/ekg")]
+    [InlineData("Labs to include: Chest X-ray", "imaging/x-ray")]
+    [InlineData("Associated surgical service: Physical therapy, times 12", "physical-medicine/physical-therapy")]
+    [InlineData("PA assist", "surgery/other")]
     [InlineData("Medical Clearance", "evaluation/medical-clearance")]
     [InlineData("Pre-op labs: CBC", "testing/laboratory")]
     public void Parse_SurgeryDependentWording_DependsOnSurgery(string wording, string service)
