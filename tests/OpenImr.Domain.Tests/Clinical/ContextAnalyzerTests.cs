@@ -101,6 +101,9 @@ public class ContextAnalyzerTests
         { "The claims administrator partially approved physical therapy.", FactKinds.TreatmentPhysicalTherapy, FactStatus.NotAboutPatient },
         { "The Utilization Review dated 11-16-16 modified the request for Norco.", FactKinds.MedicationOpioid, FactStatus.NotAboutPatient },
 
+        { "The request for venlafaxine was denied as there was no documentation of symptoms for which the antidepressant is indicated.", FactKinds.TreatmentMedication, FactStatus.NotAboutPatient },
+        { "The RFA was submitted for physical therapy 2x3; manual manipulation and modalities as tolerated.", FactKinds.TreatmentChiropractic, FactStatus.NotAboutPatient },
+
         // Scope ends at a terminator
         { "There was no numbness, but he has completed physical therapy.", FactKinds.TreatmentPhysicalTherapy, FactStatus.Affirmed },
         { "UR denied acupuncture; however, the applicant has completed physical therapy.", FactKinds.TreatmentPhysicalTherapy, FactStatus.Affirmed },
