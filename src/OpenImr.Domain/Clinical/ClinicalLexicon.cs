@@ -20,7 +20,7 @@ internal static class ClinicalLexicon
 
         // Stop phrases: words that look like a concept but are not one here.
         l.AddAll(new Concept([]), "progress report", "progress reports", "progress note", "progress notes", "pain management",
-            "range of motion", "medical records", "medical record");
+            "range of motion", "medical records", "medical record", "stress test", "cardiolite stress test", "treadmill stress test");
         l.AddAll(new Concept([FactKinds.TreatmentChiropractic]), "chiropractic physiotherapy", "chiropractic physiotherapy treatment");
 
         Add(FactKinds.DiagnosisRadiculopathy, "radiculopathy", "radiculitis", "radicular", "radicular pain", "radicular symptoms",
@@ -34,7 +34,7 @@ internal static class ClinicalLexicon
             "herniated nucleus pulposus", "hnp", "disc protrusion", "disk protrusion", "disc bulge", "disk bulge", "bulging disc",
             "bulging disk", "disc displacement", "displacement of", "disc extrusion", "protrusion", "herniation", "extrusion",
             "disc osteophyte complex", "herniated");
-        l.AddAll(new Concept([FactKinds.DiagnosisFracture, FactKinds.RedFlagFracture]), "fracture", "fractures", "fractured", "compression fracture");
+        l.AddAll(new Concept([FactKinds.DiagnosisFracture, FactKinds.RedFlagFracture]), "fracture", "fractures", "fractured", "compression fracture", "stress fracture");
         Add(FactKinds.DiagnosisCarpalTunnel, "carpal tunnel syndrome", "carpal tunnel", "cts");
         Add(FactKinds.DiagnosisStenosis, "stenosis", "spinal stenosis", "foraminal stenosis", "foraminal narrowing", "canal stenosis");
         Add(FactKinds.DiagnosisArthritis, "arthritis", "osteoarthritis", "osteoarthrosis", "degenerative joint disease", "djd",
