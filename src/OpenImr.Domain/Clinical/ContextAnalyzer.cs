@@ -292,12 +292,12 @@ internal sealed class ContextAnalyzer
             "recommendation for", "request", "requested", "requesting", "requests", "request for", "appeal",
             "appealed", "proposed", "propose", "will", "would", "should", "if", "in case", "ordered", "order for",
             "refer", "referral", "referral to", "referred", "pending", "scheduled", "awaiting", "to begin", "to start",
-            "to undergo", "to continue", "continuation of", "continue", "additional", "future", "prescribe",
+            "to undergo", "to continue", "continuation of", "continue", "additional", "future",
             "intends to", "intend to", "is to", "hopes to", "goal", "candidate for", "trial of", "considering");
         t.AddAll(TriggerType.PostHypothetical,
             "was requested", "were requested", "is requested", "was recommended", "were recommended", "is recommended",
             "was ordered", "were ordered", "was planned", "is planned", "was scheduled", "were scheduled", "is scheduled",
-            "was proposed", "is pending", "was pending", "was prescribed", "is being requested", "was sought",
+            "was proposed", "is pending", "was pending", "is being requested", "was sought",
             "was endorsed", "are requested", "was suggested");
         t.AddAll(TriggerType.PreHistorical,
             "history of", "past medical history", "past history of", "previously", "previous", "prior", "in the past",

@@ -28,6 +28,7 @@ public class ContextAnalyzerTests
         { "He has completed 12 sessions to date with improvement.", FactKinds.ResponseFunctionalImprovement, FactStatus.Affirmed },
         { "The applicant reported that medications helped with pain relief.", FactKinds.ResponsePainRelief, FactStatus.Affirmed },
         { "Current medications included Norco.", FactKinds.MedicationOpioid, FactStatus.Affirmed },
+        { "Naprosyn was prescribed at the visit.", FactKinds.TreatmentMedication, FactStatus.Affirmed },
         { "A urine drug screen was consistent with prescribed medications.", FactKinds.MedicationUrineDrugScreen, FactStatus.Affirmed },
         { "The applicant is a surgical candidate.", FactKinds.SurgeryCandidate, FactStatus.Affirmed },
         { "The applicant is scheduled to undergo surgery next month.", FactKinds.SurgeryPlanned, FactStatus.Affirmed },
