@@ -20,7 +20,7 @@ internal static class ClinicalLexicon
 
         // Stop phrases: words that look like a concept but are not one here.
         l.AddAll(new Concept([]), "progress report", "progress reports", "progress note", "progress notes", "pain management",
-            "range of motion", "medical records", "medical record", "stress test", "cardiolite stress test", "treadmill stress test");
+            "range of motion", "medical records", "medical record", "stress test", "stress testing", "cardiolite stress test", "treadmill stress test");
         l.AddAll(new Concept([FactKinds.TreatmentChiropractic]), "chiropractic physiotherapy", "chiropractic physiotherapy treatment");
 
         Add(FactKinds.DiagnosisRadiculopathy, "radiculopathy", "radiculitis", "radicular", "radicular pain", "radicular symptoms",

@@ -314,7 +314,7 @@ internal sealed class ContextAnalyzer
             "were denied", "been denied", "previously denied", "denial", "denied by", "reviewer", "peer review",
             "imr", "independent medical review", "request for authorization", "rfa", "rfas", "failed to approve", "partially approved",
             "review denied", "review report", "the request was", "the requests were", "the request for", "original request",
-            "eligible portion", "non certifying", "non certifies", "certify", "denying", "denies the request", "upheld", "overturned");
+            "eligible portion", "medically necessary", "medical necessity", "previously deemed", "this request", "non certifying", "non certifies", "certify", "denying", "denies the request", "upheld", "overturned");
         return t;
     }
 }

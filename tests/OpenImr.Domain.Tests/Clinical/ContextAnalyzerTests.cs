@@ -105,6 +105,8 @@ public class ContextAnalyzerTests
         { "The request for venlafaxine was denied as there was no documentation of symptoms for which the antidepressant is indicated.", FactKinds.TreatmentMedication, FactStatus.NotAboutPatient },
         { "The RFA was submitted for physical therapy 2x3; manual manipulation and modalities as tolerated.", FactKinds.TreatmentChiropractic, FactStatus.NotAboutPatient },
 
+        { "This request was previously deemed not medically necessary given there was no evidence of conservative treatment.", FactKinds.TreatmentConservativeCare, FactStatus.NotAboutPatient },
+
         // Scope ends at a terminator
         { "There was no numbness, but he has completed physical therapy.", FactKinds.TreatmentPhysicalTherapy, FactStatus.Affirmed },
         { "UR denied acupuncture; however, the applicant has completed physical therapy.", FactKinds.TreatmentPhysicalTherapy, FactStatus.Affirmed },
