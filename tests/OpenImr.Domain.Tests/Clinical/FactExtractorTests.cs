@@ -163,6 +163,14 @@ public class FactExtractorTests
         Assert.Contains(Extract("An MRI of the left knee dated 09/01/2016 showed a meniscal tear."), f => f.Kind == FactKinds.DiagnosisTear && f.Value == "meniscus");
     }
 
+    [Theory]
+    [InlineData("She underwent a lumbar epidural steroid injection on 05/01/2016.", FactKinds.TreatmentInjection, "epidural-steroid")]
+    [InlineData("Prior treatment included facet blocks.", FactKinds.TreatmentInjection, "facet")]
+    [InlineData("He had a right carpal tunnel release in 2015.", FactKinds.TreatmentSurgery, "carpal-tunnel-release")]
+    [InlineData("She is status post L4-5 fusion.", FactKinds.TreatmentSurgery, "spine")]
+    public void Extract_ProcedureType_Value(string text, string kind, string value) =>
+        Assert.Contains(Extract(text), f => f.Kind == kind && f.Value == value);
+
     [Fact]
     public void Extract_BodyRegion_WithLaterality()
     {
