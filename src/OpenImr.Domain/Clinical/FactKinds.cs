@@ -43,6 +43,7 @@ public static class FactKinds
     public const string TreatmentOccupationalTherapy = "treatment.occupational-therapy";
     public const string TreatmentWorkConditioning = "treatment.work-conditioning";
     public const string TreatmentFunctionalRestoration = "treatment.functional-restoration";
+
     /// <summary>Value = the injection kind when stated (epidural-steroid, facet, trigger-point, nerve-block, prp, joint).</summary>
     public const string TreatmentInjection = "treatment.injection";
 
