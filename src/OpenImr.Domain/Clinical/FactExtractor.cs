@@ -298,13 +298,9 @@ public static class FactExtractor
                     continue;
                 }
 
-                var status = context.StatusOf(i, next - i);
-                if (status == FactStatus.NotAboutPatient)
-                {
-                    status = FactStatus.Affirmed;
-                }
-
-                _facts.Add(new ClinicalFact(FactKinds.PatientAge, status == FactStatus.OtherPerson ? status : FactStatus.Affirmed)
+                // An age is stated, not hedged or negated; only "his mother, a 60-year-old woman" is about someone else.
+                var status = context.StatusOf(i, next - i) == FactStatus.OtherPerson ? FactStatus.OtherPerson : FactStatus.Affirmed;
+                _facts.Add(new ClinicalFact(FactKinds.PatientAge, status)
                 {
                     Number = age,
                     Trigger = Words(i, next - i),
@@ -315,7 +311,7 @@ public static class FactExtractor
                     if (SexWords.Contains(_tokens[k].Value))
                     {
                         var sex = _tokens[k].Value is "female" or "woman" or "lady" or "girl" ? "female" : "male";
-                        _facts.Add(new ClinicalFact(FactKinds.PatientSex, status == FactStatus.OtherPerson ? status : FactStatus.Affirmed)
+                        _facts.Add(new ClinicalFact(FactKinds.PatientSex, status)
                         {
                             Value = sex,
                             Trigger = Words(i, k - i + 1),
