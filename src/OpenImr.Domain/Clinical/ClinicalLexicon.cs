@@ -20,7 +20,7 @@ internal static class ClinicalLexicon
 
         // Stop phrases: words that look like a concept but are not one here.
         l.AddAll(new Concept([]), "progress report", "progress reports", "progress note", "progress notes", "pain management",
-            "range of motion", "medical records", "medical record");
+            "range of motion", "medical records", "medical record", "stress test", "stress testing", "cardiolite stress test", "treadmill stress test");
         l.AddAll(new Concept([FactKinds.TreatmentChiropractic]), "chiropractic physiotherapy", "chiropractic physiotherapy treatment");
 
         Add(FactKinds.DiagnosisRadiculopathy, "radiculopathy", "radiculitis", "radicular", "radicular pain", "radicular symptoms",
@@ -34,7 +34,7 @@ internal static class ClinicalLexicon
             "herniated nucleus pulposus", "hnp", "disc protrusion", "disk protrusion", "disc bulge", "disk bulge", "bulging disc",
             "bulging disk", "disc displacement", "displacement of", "disc extrusion", "protrusion", "herniation", "extrusion",
             "disc osteophyte complex", "herniated");
-        l.AddAll(new Concept([FactKinds.DiagnosisFracture, FactKinds.RedFlagFracture]), "fracture", "fractures", "fractured", "compression fracture");
+        l.AddAll(new Concept([FactKinds.DiagnosisFracture, FactKinds.RedFlagFracture]), "fracture", "fractures", "fractured", "compression fracture", "stress fracture");
         Add(FactKinds.DiagnosisCarpalTunnel, "carpal tunnel syndrome", "carpal tunnel", "cts");
         Add(FactKinds.DiagnosisStenosis, "stenosis", "spinal stenosis", "foraminal stenosis", "foraminal narrowing", "canal stenosis");
         Add(FactKinds.DiagnosisArthritis, "arthritis", "osteoarthritis", "osteoarthrosis", "degenerative joint disease", "djd",
@@ -50,7 +50,8 @@ internal static class ClinicalLexicon
             "postop", "post surgical", "postsurgical", "underwent", "had undergone", "following surgery", "after surgery");
 
         Add(FactKinds.TreatmentPhysicalTherapy, "physical therapy", "physiotherapy", "physical therapy sessions", "pt sessions",
-            "pt visits", "therapy sessions", "physical therapist", "physical medicine", "pt treatments", "course of therapy", "aquatic therapy", "pool therapy");
+            "pt visits", "pt treatment", "pt treatments", "pt program", "of pt", "prior pt", "previous pt", "additional pt", "completed pt",
+            "started pt", "post op pt", "postoperative pt", "therapy sessions", "physical therapist", "physical medicine", "pt treatments", "course of therapy", "aquatic therapy", "pool therapy");
         Add(FactKinds.TreatmentChiropractic, "chiropractic", "chiropractic care", "chiropractic treatment", "chiropractic manipulation",
             "chiropractor", "chiro", "chirotherapy", "chiropractic therapy", "spinal manipulation", "manipulation", "manipulative therapy");
         Add(FactKinds.TreatmentAcupuncture, "acupuncture", "electroacupuncture", "electro acupuncture", "acupuncturist");
@@ -58,13 +59,27 @@ internal static class ClinicalLexicon
         Add(FactKinds.TreatmentWorkConditioning, "work conditioning", "work hardening", "work conditioning program", "work hardening program");
         Add(FactKinds.TreatmentFunctionalRestoration, "functional restoration", "functional restoration program", "chronic pain program",
             "multidisciplinary pain program", "interdisciplinary pain program", "hela program", "pain management program", "spine specific program");
-        Add(FactKinds.TreatmentInjection, "injection", "injections", "epidural", "epidural steroid injection", "esi", "esis", "facet injection",
-            "facet block", "medial branch block", "nerve block", "trigger point injection", "trigger point injections", "cortisone injection",
-            "steroid injection", "corticosteroid injection", "radiofrequency ablation", "rhizotomy", "prp", "platelet rich plasma", "viscosupplementation", "synvisc");
-        Add(FactKinds.TreatmentSurgery, "surgery", "surgeries", "surgical intervention", "operation", "arthroscopy", "arthroscopic",
-            "fusion", "laminectomy", "discectomy", "microdiscectomy", "decompression", "arthroplasty", "joint replacement",
-            "knee replacement", "hip replacement", "rotator cuff repair", "carpal tunnel release", "release", "meniscectomy",
-            "orif", "open reduction internal fixation", "open reduction", "repair", "reconstruction", "tenodesis", "foraminotomy", "laminotomy", "acromioplasty");
+        // Injections and surgeries carry the request kind they match (injection/KIND, surgery/KIND) as their value.
+        Add(FactKinds.TreatmentInjection, "injection", "injections", "shot", "shots");
+        AddValue(FactKinds.TreatmentInjection, "epidural-steroid", "epidural", "epidural steroid injection", "epidural steroid injections",
+            "esi", "esis", "transforaminal epidural", "epidural injection", "epidural injections");
+        AddValue(FactKinds.TreatmentInjection, "facet", "facet injection", "facet injections", "facet block", "facet blocks",
+            "medial branch block", "medial branch blocks", "radiofrequency ablation", "rhizotomy");
+        AddValue(FactKinds.TreatmentInjection, "trigger-point", "trigger point injection", "trigger point injections");
+        AddValue(FactKinds.TreatmentInjection, "nerve-block", "nerve block", "nerve blocks", "stellate ganglion block", "sympathetic block");
+        AddValue(FactKinds.TreatmentInjection, "prp", "prp", "platelet rich plasma");
+        AddValue(FactKinds.TreatmentInjection, "joint", "cortisone injection", "cortisone injections", "steroid injection",
+            "steroid injections", "corticosteroid injection", "corticosteroid injections", "viscosupplementation", "synvisc",
+            "intra articular injection", "cortisone shot");
+        Add(FactKinds.TreatmentSurgery, "surgery", "surgeries", "surgical intervention", "operation", "repair", "reconstruction",
+            "decompression", "open reduction internal fixation", "open reduction", "orif", "release", "tenodesis", "acromioplasty",
+            "meniscectomy", "rotator cuff repair");
+        AddValue(FactKinds.TreatmentSurgery, "arthroscopy", "arthroscopy", "arthroscopic", "arthroscopic surgery");
+        AddValue(FactKinds.TreatmentSurgery, "spine", "fusion", "spinal fusion", "laminectomy", "discectomy", "microdiscectomy",
+            "foraminotomy", "laminotomy", "spinal surgery", "spine surgery", "back surgery", "neck surgery");
+        AddValue(FactKinds.TreatmentSurgery, "joint-replacement", "arthroplasty", "joint replacement", "knee replacement", "hip replacement",
+            "total knee arthroplasty", "total hip arthroplasty", "shoulder replacement");
+        AddValue(FactKinds.TreatmentSurgery, "carpal-tunnel-release", "carpal tunnel release", "carpal tunnel releases");
         l.AddAll(new Concept([FactKinds.TreatmentMedication]), "medications", "medication", "pain medications", "pain medication", "analgesics", "analgesic medications");
         Add(FactKinds.TreatmentHomeExercise, "home exercise", "home exercises", "home exercise program", "hep", "home program",
             "self directed home", "home based exercise", "independent exercise");

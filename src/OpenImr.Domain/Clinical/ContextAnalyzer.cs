@@ -6,8 +6,11 @@ internal enum TriggerType
     /// <summary>Matches a phrase that looks like a trigger but is not ("no change", "not only").</summary>
     Pseudo,
 
-    /// <summary>Ends every scope ("but", "however", ";").</summary>
+    /// <summary>Ends every scope except the review-process one ("which", "secondary to", ";").</summary>
     Terminator,
+
+    /// <summary>Ends every scope, the review-process one too ("but", "however", "although").</summary>
+    StrongTerminator,
     PreNegation,
     PostNegation,
 
@@ -20,7 +23,11 @@ internal enum TriggerType
     PreHistorical,
     PreOtherPerson,
 
-    /// <summary>Marks its whole clause (both directions up to a terminator) as about the review process.</summary>
+    /// <summary>
+    /// Marks its whole clause, both directions up to a strong terminator, as about the review process:
+    /// "The request for venlafaxine was denied due to there is no documentation of depressive symptoms
+    /// for which the antidepressant is medically indicated" is the reviewer's reasoning throughout.
+    /// </summary>
     ReviewProcess,
 }
 
@@ -49,7 +56,8 @@ internal sealed class ContextAnalyzer
     private readonly TriggerType?[] _startsAt;
     private readonly int[] _triggerEnd;
     private readonly int[] _clause;
-    private readonly HashSet<int> _reviewClauses = [];
+    private readonly int[] _reviewScope;
+    private readonly HashSet<int> _reviewScopes = [];
 
     /// <summary>Finds the triggers of one sentence. Tokens inside <paramref name="conceptSpans"/> are not read as triggers.</summary>
     public ContextAnalyzer(List<Token> tokens, IReadOnlyList<(int Index, int Length)> conceptSpans)
@@ -58,6 +66,7 @@ internal sealed class ContextAnalyzer
         _startsAt = new TriggerType?[tokens.Count];
         _triggerEnd = new int[tokens.Count];
         _clause = new int[tokens.Count];
+        _reviewScope = new int[tokens.Count];
         var insideConcept = new bool[tokens.Count];
         foreach (var (index, length) in conceptSpans)
         {
@@ -68,26 +77,33 @@ internal sealed class ContextAnalyzer
         }
 
         var clause = 0;
+        var scope = 0;
         var i = 0;
         while (i < tokens.Count)
         {
             if (Triggers.TryMatch(tokens, i, out var length, out var type) && !Overlaps(insideConcept, i, length, type))
             {
-                if (type == TriggerType.Terminator)
+                if (type is TriggerType.Terminator or TriggerType.StrongTerminator)
                 {
                     clause++;
+                }
+
+                if (type == TriggerType.StrongTerminator)
+                {
+                    scope++;
                 }
 
                 for (var k = i; k < i + length; k++)
                 {
                     _clause[k] = clause;
+                    _reviewScope[k] = scope;
                 }
 
                 if (type == TriggerType.ReviewProcess)
                 {
-                    _reviewClauses.Add(clause);
+                    _reviewScopes.Add(scope);
                 }
-                else if (type != TriggerType.Pseudo)
+                else if (type is not (TriggerType.Pseudo or TriggerType.Terminator or TriggerType.StrongTerminator))
                 {
                     _startsAt[i] = type;
                     _triggerEnd[i] = i + length;
@@ -98,6 +114,7 @@ internal sealed class ContextAnalyzer
             else
             {
                 _clause[i] = clause;
+                _reviewScope[i] = scope;
                 i++;
             }
         }
@@ -114,7 +131,7 @@ internal sealed class ContextAnalyzer
         index = Math.Clamp(index, 0, _tokens.Count - 1);
         var end = Math.Clamp(index + Math.Max(length, 1), index + 1, _tokens.Count);
         var clause = _clause[index];
-        if (_reviewClauses.Contains(clause) || _reviewClauses.Contains(_clause[end - 1]))
+        if (_reviewScopes.Contains(_reviewScope[index]) || _reviewScopes.Contains(_reviewScope[end - 1]))
         {
             return FactStatus.NotAboutPatient;
         }
@@ -209,7 +226,7 @@ internal sealed class ContextAnalyzer
     private static bool Overlaps(bool[] insideConcept, int index, int length, TriggerType type)
     {
         // Terminators still count inside a concept phrase ("despite conservative care").
-        if (type is TriggerType.Terminator)
+        if (type is TriggerType.Terminator or TriggerType.StrongTerminator)
         {
             return false;
         }
@@ -231,10 +248,11 @@ internal sealed class ContextAnalyzer
         t.AddAll(TriggerType.Pseudo,
             "no change", "no significant change", "not only", "no increase", "not necessarily", "without difficulty",
             "not certain whether", "no further", "gram negative", "not extend", "not cause", "not drain",
-            "no interval change", "did not go", "failed to show up");
+            "no interval change", "did not go", "failed to show up", "without contrast", "with and without contrast",
+            "with or without contrast", "without dye", "without gadolinium");
+        t.AddAll(TriggerType.StrongTerminator, "but", "however", "although", "though", "yet", "except", "aside from", "apart from", "whereas", "while");
         t.AddAll(TriggerType.Terminator,
-            Tokenizer.ScopeBreak, "but", "however", "although", "though", "yet", "except", "aside from", "apart from",
-            "which", "whereas", "while", "other than", "secondary to", "cause of", "source of", "etiology of", "despite",
+            Tokenizer.ScopeBreak, "which", "other than", "secondary to", "cause of", "source of", "etiology of", "despite",
             "and has", "and had", "and is", "and was", "and reports", "and reported", "and states", "and stated", "who");
         t.AddAll(TriggerType.PreNegation,
             "no", "not", "without", "denies", "denied", "deny", "negative for", "absence of",
@@ -243,28 +261,25 @@ internal sealed class ContextAnalyzer
             "were not", "is not", "are not", "cannot", "can not", "unable to", "fails to", "failed to", "lack of",
             "lacked", "lacking", "lacks", "no sign of", "no signs of", "rules out", "did not report", "did not demonstrate", "did not have", "not clearly", "nothing",
             "little to no", "no longer", "not been", "there was no", "there were no", "there is no", "failure of",
-            "failure to", "did not receive", "did not undergo", "has yet to", "not yet", "no objective", "non");
-        t.AddAll(TriggerType.PostNegation,
-            "was not documented", "were not documented", "not outlined", "not clearly outlined",
-            "not specified", "not stated", "not reported", "not provided", "not seen", "were not seen", "was not seen",
-            "was negative", "were negative", "is negative", "are negative", "not noted", "not evident", "not mentioned",
-            "not described", "not appreciated", "not detailed", "not identified", "not present", "not found",
-            "was unclear", "is unclear", "not clear", "was not clear", "not established", "was not established",
-            "not demonstrated", "not attached", "not clearly stated", "not clearly documented", "not furnished",
-            "not included", "not indicated", "was absent", "were absent", "had resolved", "has resolved");
+            "failure to", "did not receive", "did not undergo", "has yet to", "not yet", "no objective", "non",
+            "minimal", "minimal to no", "negligible", "no significant", "no meaningful", "no appreciable");
         foreach (var phrase in new[] { "not documented", "not outlined", "not clearly outlined", "not specified", "not stated", "not reported",
             "not provided", "not noted", "not evident", "not mentioned", "not described", "not appreciated", "not detailed", "not identified",
             "not present", "not found", "not clear", "not established", "not demonstrated", "not attached", "not clearly stated",
             "not clearly documented", "not furnished", "not included", "not indicated", "not clearly detailed", "not clearly described",
             "not well documented", "not clearly established", "not quantified", "not clearly reported", "not discussed", "not elaborated" })
         {
-            t.Add(phrase, TriggerType.PostNegation);
-            foreach (var verb in new[] { "was", "were", "is", "are", "has been", "have been", "had been" })
+            // Both directions: "Functional improvement was not documented", "It was not clearly stated whether the applicant was working".
+            t.Add(phrase, TriggerType.Negation);
+            foreach (var verb in new[] { "was", "were", "is", "are", "has been", "have been", "had been", "it was", "it is" })
             {
-                t.Add(verb + " " + phrase, TriggerType.PostNegation);
+                t.Add(verb + " " + phrase, TriggerType.Negation);
             }
         }
 
+        t.AddAll(TriggerType.PostNegation,
+            "not seen", "were not seen", "was not seen", "was negative", "were negative", "is negative", "are negative",
+            "was unclear", "is unclear", "was absent", "were absent", "had resolved", "has resolved");
         t.AddAll(TriggerType.Negation, "negative", "absent", "resolved", "ruled out", "not documented", "unclear", "unknown");
         t.AddAll(TriggerType.PreUncertain,
             "possible", "possibly", "probable", "probably", "may", "might", "could", "questionable", "suspected",
@@ -274,15 +289,15 @@ internal sealed class ContextAnalyzer
         t.AddAll(TriggerType.PreHypothetical,
             "would like to try", "would like to", "would like", "wants to try", "to try", "plan", "plans", "planned",
             "plan of care", "plan included", "treatment plan", "recommend", "recommended", "recommends", "recommendation",
-            "recommendation for", "request", "requested", "requesting", "requests", "request for", "rfa", "appeal",
+            "recommendation for", "request", "requested", "requesting", "requests", "request for", "appeal",
             "appealed", "proposed", "propose", "will", "would", "should", "if", "in case", "ordered", "order for",
             "refer", "referral", "referral to", "referred", "pending", "scheduled", "awaiting", "to begin", "to start",
-            "to undergo", "to continue", "continuation of", "continue", "additional", "future", "prescribe",
+            "to undergo", "to continue", "continuation of", "continue", "additional", "future",
             "intends to", "intend to", "is to", "hopes to", "goal", "candidate for", "trial of", "considering");
         t.AddAll(TriggerType.PostHypothetical,
             "was requested", "were requested", "is requested", "was recommended", "were recommended", "is recommended",
             "was ordered", "were ordered", "was planned", "is planned", "was scheduled", "were scheduled", "is scheduled",
-            "was proposed", "is pending", "was pending", "was prescribed", "is being requested", "was sought",
+            "was proposed", "is pending", "was pending", "is being requested", "was sought",
             "was endorsed", "are requested", "was suggested");
         t.AddAll(TriggerType.PreHistorical,
             "history of", "past medical history", "past history of", "previously", "previous", "prior", "in the past",
@@ -297,9 +312,9 @@ internal sealed class ContextAnalyzer
             "authorize", "unauthorized", "approved", "approve", "approval", "modified", "partially certified",
             "prior determination", "previous determination", "determination", "denied the request", "was denied",
             "were denied", "been denied", "previously denied", "denial", "denied by", "reviewer", "peer review",
-            "imr", "independent medical review", "request for authorization", "failed to approve", "partially approved",
+            "imr", "independent medical review", "request for authorization", "rfa", "rfas", "failed to approve", "partially approved",
             "review denied", "review report", "the request was", "the requests were", "the request for", "original request",
-            "eligible portion", "non certifying", "non certifies", "certify", "denying", "denies the request", "upheld", "overturned");
+            "eligible portion", "medically necessary", "medical necessity", "previously deemed", "this request", "non certifying", "non certifies", "certify", "denying", "denies the request", "upheld", "overturned");
         return t;
     }
 }

@@ -57,6 +57,13 @@ internal static class DateScanner
         }
 
         p++;
+
+        // "10/14/\n2016": a hard wrap after the separator leaves one space in normalised text.
+        if (p + 1 < end && text[p] == ' ' && char.IsAsciiDigit(text[p + 1]))
+        {
+            p++;
+        }
+
         var yearStart = p;
         if (!ReadInt(text, ref p, end, 4, out var year))
         {

@@ -30,6 +30,15 @@ public static class FactExtractor
         "session", "sessions", "visit", "visits", "treatment", "treatments",
     };
 
+    // Words that may stand between a number and "sessions": "12 physical therapy sessions", "6 additional chiropractic visits".
+    private static readonly HashSet<string> SessionModifiers = new(StringComparer.Ordinal)
+    {
+        "physical", "therapy", "pt", "chiropractic", "chiro", "acupuncture", "occupational", "ot", "aquatic", "work", "conditioning",
+        "hardening", "physiotherapy", "manipulation", "massage", "hand", "additional", "more", "prior", "previous", "completed",
+        "total", "authorized", "approved", "postoperative", "post", "op", "of", "functional", "restoration", "program", "therapeutic",
+        "exercise", "rehabilitation", "rehab", "treatment", "therapies", "electroacupuncture", "electro", "office", "follow", "up",
+    };
+
     private static readonly HashSet<string> SexWords = new(StringComparer.Ordinal)
     {
         "male", "female", "man", "woman", "gentleman", "lady", "boy", "girl",
@@ -188,19 +197,19 @@ public static class FactExtractor
                 }
             }
 
-            ReadDrugs(drugs, context, regions);
+            ReadDrugs(drugs, context, regions, dates);
             ReadRegions(regions, context);
             ReadScores(context);
         }
 
-        private void ReadDrugs(List<(int Index, int Length, DrugEntry Item)> drugs, ContextAnalyzer context, List<(int Index, int Length, string Item)> regions)
+        private void ReadDrugs(List<(int Index, int Length, DrugEntry Item)> drugs, ContextAnalyzer context, List<(int Index, int Length, string Item)> regions, List<(int Token, int Start, int End, DateOnly Date)> dates)
         {
             if (drugs.Count == 0)
             {
                 return;
             }
 
-            var duration = Duration();
+            var duration = Duration() ?? Since(dates);
             foreach (var (index, length, drug) in drugs)
             {
                 var status = context.StatusOf(index, length);
@@ -248,8 +257,25 @@ public static class FactExtractor
             }
         }
 
-        // "52 year old male", "52-year-old female", "now 36-year-old female", "a 42 yo male patient".
+        // "52 year old male", "52-year-old female", "now 36-year-old female", "a 42 yo male patient";
+        // without an age, "The injured worker is a female who ...".
         private void ReadAgeAndSex(ContextAnalyzer context)
+        {
+            if (!ReadAge(context))
+            {
+                for (var i = 0; i + 2 < _tokens.Count; i++)
+                {
+                    if (_tokens[i].Value is "is" or "was" && _tokens[i + 1].Value is "a" or "an" && SexWords.Contains(_tokens[i + 2].Value))
+                    {
+                        var sex = _tokens[i + 2].Value is "female" or "woman" or "lady" or "girl" ? "female" : "male";
+                        _facts.Add(new ClinicalFact(FactKinds.PatientSex, FactStatus.Affirmed) { Value = sex, Trigger = Words(i, 3), Evidence = Evidence });
+                        return;
+                    }
+                }
+            }
+        }
+
+        private bool ReadAge(ContextAnalyzer context)
         {
             for (var i = 0; i + 1 < _tokens.Count; i++)
             {
@@ -272,13 +298,9 @@ public static class FactExtractor
                     continue;
                 }
 
-                var status = context.StatusOf(i, next - i);
-                if (status == FactStatus.NotAboutPatient)
-                {
-                    status = FactStatus.Affirmed;
-                }
-
-                _facts.Add(new ClinicalFact(FactKinds.PatientAge, status == FactStatus.OtherPerson ? status : FactStatus.Affirmed)
+                // An age is stated, not hedged or negated; only "his mother, a 60-year-old woman" is about someone else.
+                var status = context.StatusOf(i, next - i) == FactStatus.OtherPerson ? FactStatus.OtherPerson : FactStatus.Affirmed;
+                _facts.Add(new ClinicalFact(FactKinds.PatientAge, status)
                 {
                     Number = age,
                     Trigger = Words(i, next - i),
@@ -289,7 +311,7 @@ public static class FactExtractor
                     if (SexWords.Contains(_tokens[k].Value))
                     {
                         var sex = _tokens[k].Value is "female" or "woman" or "lady" or "girl" ? "female" : "male";
-                        _facts.Add(new ClinicalFact(FactKinds.PatientSex, status == FactStatus.OtherPerson ? status : FactStatus.Affirmed)
+                        _facts.Add(new ClinicalFact(FactKinds.PatientSex, status)
                         {
                             Value = sex,
                             Trigger = Words(i, k - i + 1),
@@ -299,8 +321,10 @@ public static class FactExtractor
                     }
                 }
 
-                return;
+                return true;
             }
+
+            return false;
         }
 
         private void ReadInjuryDates(List<(int Token, int Start, int End, DateOnly Date)> dates)
@@ -431,14 +455,22 @@ public static class FactExtractor
             var result = new List<(int, int, decimal)>();
             for (var i = 0; i < _tokens.Count; i++)
             {
-                if (!NumberWords.TryRead(_tokens, i, out var value, out var length) || value is <= 0 or > 200 || _tokens[i].Value is "once" or "twice" or "single")
+                if (!NumberWords.TryRead(_tokens, i, out var value, out var length) || value is <= 0 or > 200 || _tokens[i].Value is "once" or "twice" or "single"
+                    || (_tokens[i].End < _end && _text.Text[_tokens[i].End] == '%'))
+                {
+                    continue;
+                }
+
+                // "8 out of 10, denying an acupuncture treatment" is a score, not a count.
+                if (i >= 2 && _tokens[i - 1].Value == "of" && _tokens[i - 2].Value == "out")
                 {
                     continue;
                 }
 
                 for (var k = i + length; k < _tokens.Count && k <= i + length + 3; k++)
                 {
-                    if (_tokens[k].IsNumber || _tokens[k].Value == Tokenizer.ScopeBreak)
+                    if (_tokens[k].IsNumber || _tokens[k].Value == Tokenizer.ScopeBreak
+                        || (!SessionUnits.Contains(_tokens[k].Value) && !SessionModifiers.Contains(_tokens[k].Value)))
                     {
                         break;
                     }
@@ -498,6 +530,20 @@ public static class FactExtractor
             return null;
         }
 
+        // "on Norco since 01/05/2016": months from that date to asOf.
+        private (int Index, int Length, decimal Months)? Since(List<(int Token, int Start, int End, DateOnly Date)> dates)
+        {
+            foreach (var date in dates)
+            {
+                if (date.Token > 0 && _tokens[date.Token - 1].Value == "since" && date.Date <= _asOf)
+                {
+                    return (date.Token - 1, 2, CaseFacts.WholeMonths(date.Date, _asOf));
+                }
+            }
+
+            return null;
+        }
+
         private bool HasNeeds(Concept concept)
         {
             if (concept.Needs is null)
@@ -521,7 +567,7 @@ public static class FactExtractor
 
         private static bool Overlap(int a, int aLength, int b, int bLength) => a < b + bLength && b < a + aLength;
 
-        private static (string? Region, Laterality? Laterality) NearestRegion(List<(int Index, int Length, string Item)> regions, int index)
+        private (string? Region, Laterality? Laterality) NearestRegion(List<(int Index, int Length, string Item)> regions, int index)
         {
             if (regions.Count == 0)
             {
@@ -537,7 +583,7 @@ public static class FactExtractor
                 }
             }
 
-            return (best.Item, null);
+            return (best.Item, BodyRegions.LateralityNear(_tokens, best.Index, best.Length));
         }
 
         private static DateOnly? NearestDate(List<(int Token, int Start, int End, DateOnly Date)> dates, int index)

@@ -43,7 +43,11 @@ public static class FactKinds
     public const string TreatmentOccupationalTherapy = "treatment.occupational-therapy";
     public const string TreatmentWorkConditioning = "treatment.work-conditioning";
     public const string TreatmentFunctionalRestoration = "treatment.functional-restoration";
+
+    /// <summary>Value = the injection kind when stated (epidural-steroid, facet, trigger-point, nerve-block, prp, joint).</summary>
     public const string TreatmentInjection = "treatment.injection";
+
+    /// <summary>Value = the surgery kind when stated (arthroscopy, spine, joint-replacement, carpal-tunnel-release).</summary>
     public const string TreatmentSurgery = "treatment.surgery";
 
     /// <summary>Value = the drug name (lower case) or null for "medications" in general.</summary>

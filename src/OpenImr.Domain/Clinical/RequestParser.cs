@@ -188,6 +188,12 @@ public static class RequestParser
                 return new ServiceId(ServiceFamilies.PhysicalMedicine, "modality");
             }
 
+            // A traction or stimulation unit for home use is equipment, not a clinic modality.
+            if (kind == "modality" && (Has(tokens, "unit") || Has(tokens, "rental") || Has(tokens, "purchase")))
+            {
+                return new ServiceId(ServiceFamilies.Equipment, "dme-other");
+            }
+
             if (kind == "joint-or-other")
             {
                 return new ServiceId(family, BodyRegions.Find(text).Count > 0 ? "joint" : "other");

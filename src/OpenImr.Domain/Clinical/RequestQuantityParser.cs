@@ -114,7 +114,7 @@ internal static class RequestQuantityParser
 
             // Frequency: "2 times a week", "twice a week", "3 visits per week", "three times weekly", "1 to 2 times per week".
             var f = j;
-            if (f < tokens.Count && tokens[f].Value is "times" or "time" or "x" or "visits" or "visit" or "sessions" or "session")
+            if (f < tokens.Count && tokens[f].Value is "times" or "time" or "x" or "visits" or "visit" or "sessions" or "session" or "days" or "day")
             {
                 f++;
             }

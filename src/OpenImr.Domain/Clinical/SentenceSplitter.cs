@@ -41,6 +41,11 @@ public static class SentenceSplitter
             else if (c == '.')
             {
                 boundary = IsPeriodBoundary(text, start, i);
+                if (boundary && i + 1 < text.Length && text[i + 1] is '"' or '\u201D' or '\'' or '\u2019' or ')')
+                {
+                    end = i + 2;
+                    i++;
+                }
             }
 
             if (!boundary && i - start + 1 >= MaxSentenceLength && (c == ' ' || i - start + 1 >= MaxSentenceLength + 100))
@@ -89,6 +94,13 @@ public static class SentenceSplitter
         if (next is '\n')
         {
             return true;
+        }
+
+        // A closing quote or bracket after the period belongs to the sentence: 'as "unable to work." Treatment ...'.
+        if (next is '"' or '\u201D' or '\'' or '\u2019' or ')' && i + 2 < text.Length && text[i + 2] is ' ' or '\n')
+        {
+            var after = i + 3 < text.Length ? text[i + 3] : ' ';
+            return !char.IsLower(after);
         }
 
         if (next != ' ')

@@ -8,7 +8,8 @@ internal readonly record struct Token(int Start, int End, string Value)
 
 /// <summary>
 /// Splits text into lower-case words of letters and digits ("7.5" stays one word; "52-year-old",
-/// "s/p" and "spurling's" split). <c>;</c> and <c>:</c> become their own tokens: they end a scope.
+/// "s/p" and "spurling's" split). <c>;</c> becomes its own token: it ends a scope. A colon does not:
+/// it opens a list that belongs to its clause ("Relevant treatments have included: physical therapy").
 /// </summary>
 internal static class Tokenizer
 {
@@ -34,7 +35,7 @@ internal static class Tokenizer
             }
             else
             {
-                if (c is ';' or ':')
+                if (c == ';')
                 {
                     tokens.Add(new Token(i, i + 1, ScopeBreak));
                 }

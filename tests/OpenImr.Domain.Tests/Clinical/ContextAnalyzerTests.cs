@@ -28,6 +28,7 @@ public class ContextAnalyzerTests
         { "He has completed 12 sessions to date with improvement.", FactKinds.ResponseFunctionalImprovement, FactStatus.Affirmed },
         { "The applicant reported that medications helped with pain relief.", FactKinds.ResponsePainRelief, FactStatus.Affirmed },
         { "Current medications included Norco.", FactKinds.MedicationOpioid, FactStatus.Affirmed },
+        { "Naprosyn was prescribed at the visit.", FactKinds.TreatmentMedication, FactStatus.Affirmed },
         { "A urine drug screen was consistent with prescribed medications.", FactKinds.MedicationUrineDrugScreen, FactStatus.Affirmed },
         { "The applicant is a surgical candidate.", FactKinds.SurgeryCandidate, FactStatus.Affirmed },
         { "The applicant is scheduled to undergo surgery next month.", FactKinds.SurgeryPlanned, FactStatus.Affirmed },
@@ -54,6 +55,8 @@ public class ContextAnalyzerTests
         { "Functional improvement from prior acupuncture was not documented.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
         { "The applicant is not a surgical candidate.", FactKinds.SurgeryCandidate, FactStatus.Negated },
         { "The applicant had no improvement with physical therapy.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
+        { "The applicant reported minimal improvement despite physical therapy.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
+        { "Six sessions of physical therapy had not proven particularly beneficial.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
         { "Sensory examination showed no deficit in any dermatome.", FactKinds.NeuroSensoryDeficit, FactStatus.Negated },
         { "There was no documentation of a urine drug screen.", FactKinds.MedicationUrineDrugScreen, FactStatus.Negated },
         { "The applicant was without side effects from medications.", FactKinds.MedicationSideEffects, FactStatus.Negated },
@@ -98,6 +101,11 @@ public class ContextAnalyzerTests
         { "The prior determination denied the request due to a lack of documented functional improvement.", FactKinds.ResponseFunctionalImprovement, FactStatus.NotAboutPatient },
         { "The claims administrator partially approved physical therapy.", FactKinds.TreatmentPhysicalTherapy, FactStatus.NotAboutPatient },
         { "The Utilization Review dated 11-16-16 modified the request for Norco.", FactKinds.MedicationOpioid, FactStatus.NotAboutPatient },
+
+        { "The request for venlafaxine was denied as there was no documentation of symptoms for which the antidepressant is indicated.", FactKinds.TreatmentMedication, FactStatus.NotAboutPatient },
+        { "The RFA was submitted for physical therapy 2x3; manual manipulation and modalities as tolerated.", FactKinds.TreatmentChiropractic, FactStatus.NotAboutPatient },
+
+        { "This request was previously deemed not medically necessary given there was no evidence of conservative treatment.", FactKinds.TreatmentConservativeCare, FactStatus.NotAboutPatient },
 
         // Scope ends at a terminator
         { "There was no numbness, but he has completed physical therapy.", FactKinds.TreatmentPhysicalTherapy, FactStatus.Affirmed },

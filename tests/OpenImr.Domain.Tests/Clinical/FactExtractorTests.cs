@@ -22,6 +22,13 @@ public class FactExtractorTests
         Assert.Equal(sex, Single(text, FactKinds.PatientSex).Value);
     }
 
+    [Fact]
+    public void Extract_SexWithoutAge_Sex()
+    {
+        Assert.Equal("female", Single("The injured worker is a female who sustained an industrial injury.", FactKinds.PatientSex).Value);
+        Assert.DoesNotContain(Extract("The injured worker is a female who sustained an industrial injury."), f => f.Kind == FactKinds.PatientAge);
+    }
+
     [Theory]
     [InlineData("The applicant has a date of injury of 1/16/2012.", 2012, 1, 16)]
     [InlineData("She reports an injury date of 08/01/13.", 2013, 8, 1)]
@@ -31,6 +38,7 @@ public class FactExtractorTests
     [InlineData("She sustained an industrial injury on 10-13-16.", 2016, 10, 13)]
     [InlineData("A 32-year-old male with a history of an occupational claim from 10/13/2016.", 2016, 10, 13)]
     [InlineData("DOI: 3/4/2014.", 2014, 3, 4)]
+    [InlineData("A 33-year-old male with a history of an occupational claim from 10/14/\n2016.", 2016, 10, 14)]
     public void Extract_InjuryDate_Found(string text, int year, int month, int day) =>
         Assert.Equal(new DateOnly(year, month, day), Single(text, FactKinds.InjuryDate).Date);
 
@@ -53,6 +61,18 @@ public class FactExtractorTests
         Assert.Contains(facts, f => f.Kind == FactKinds.TreatmentAcupuncture && f.Number == 12 && f.Status == FactStatus.Affirmed);
         Assert.Contains(facts, f => f.Kind == FactKinds.ResponseFunctionalImprovement && f.Status == FactStatus.Affirmed);
     }
+
+    [Fact]
+    public void Extract_ScoreBeforeTreatment_NotSessions() =>
+        Assert.DoesNotContain(Extract("Pain rated 8 out of 10, denying an acupuncture treatment that day."), f => f.Number == 10);
+
+    [Fact]
+    public void Extract_PtAbbreviation_PhysicalTherapyWithSessions() =>
+        Assert.Contains(Extract("She started PT with 4 sessions remaining."), f => f.Kind == FactKinds.TreatmentPhysicalTherapy && f.Number == 4);
+
+    [Fact]
+    public void Extract_Percentage_NotSessions() =>
+        Assert.DoesNotContain(Extract("The pain was improved 30% with ultrasound treatment."), f => f.Number == 30);
 
     [Fact]
     public void Extract_SessionsWithoutTherapy_GenericSessions()
@@ -117,6 +137,7 @@ public class FactExtractorTests
     [Theory]
     [InlineData("The applicant has been using Norco for at least 6 months.", 6)]
     [InlineData("He has taken tramadol for 2 years.", 24)]
+    [InlineData("She has been on Norco since 01/10/2016.", 12)]
     public void Extract_MedicationDuration_Months(string text, int months)
     {
         var fact = Single(text, FactKinds.MedicationDuration);
@@ -137,9 +158,18 @@ public class FactExtractorTests
         var fact = Single("An MRI of the left knee dated 09/01/2016 showed a meniscal tear.", FactKinds.ImagingPrior);
         Assert.Equal("mri", fact.Value);
         Assert.Equal(BodyRegions.Knee, fact.Region);
+        Assert.Equal(Laterality.Left, fact.Laterality);
         Assert.Equal(new DateOnly(2016, 9, 1), fact.Date);
         Assert.Contains(Extract("An MRI of the left knee dated 09/01/2016 showed a meniscal tear."), f => f.Kind == FactKinds.DiagnosisTear && f.Value == "meniscus");
     }
+
+    [Theory]
+    [InlineData("She underwent a lumbar epidural steroid injection on 05/01/2016.", FactKinds.TreatmentInjection, "epidural-steroid")]
+    [InlineData("Prior treatment included facet blocks.", FactKinds.TreatmentInjection, "facet")]
+    [InlineData("He had a right carpal tunnel release in 2015.", FactKinds.TreatmentSurgery, "carpal-tunnel-release")]
+    [InlineData("She is status post L4-5 fusion.", FactKinds.TreatmentSurgery, "spine")]
+    public void Extract_ProcedureType_Value(string text, string kind, string value) =>
+        Assert.Contains(Extract(text), f => f.Kind == kind && f.Value == value);
 
     [Fact]
     public void Extract_BodyRegion_WithLaterality()

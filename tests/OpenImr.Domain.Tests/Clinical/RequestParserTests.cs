@@ -61,6 +61,34 @@ public class RequestParserTests
         Assert.Equal(weeks, quantity.Weeks);
     }
 
+    // Wordings that are not in the labelled corpus sample: the seed letters' requests and a few written for this test.
+    [Theory]
+    [InlineData("Work conditioning/hardening (12 sessions)", "physical-medicine/work-conditioning", 12, null, null)]
+    [InlineData("Work hardening physical therapy 2 times a week for 6 weeks", "physical-medicine/work-conditioning", 12, 2, 6)]
+    [InlineData("10 work conditioning sessions", "physical-medicine/work-conditioning", 10, null, null)]
+    [InlineData("Additional Physical Therapy 2 times 4", "physical-medicine/physical-therapy", 8, 2, 4)]
+    [InlineData("Home health care 4 hours a day, 3 days a week for 4 weeks", "home-care/home-health", 12, 3, 4)]
+    [InlineData("Physical therapy 3x4 left shoulder", "physical-medicine/physical-therapy", 12, 3, 4)]
+    [InlineData("Psychotherapy 6 sessions", "evaluation/psychological", 6, null, null)]
+    [InlineData("12 sessions of aquatic therapy", "physical-medicine/aquatic-therapy", 12, null, null)]
+    public void Parse_HeldOutWording_ServiceAndSessions(string wording, string service, int sessions, int? perWeek, int? weeks)
+    {
+        var parsed = RequestParser.Parse(wording);
+        Assert.Equal(service, parsed.Service.ToString());
+        Assert.Equal(sessions, parsed.Quantity.Sessions);
+        Assert.Equal(perWeek, parsed.Quantity.PerWeek);
+        Assert.Equal(weeks, parsed.Quantity.Weeks);
+    }
+
+    [Theory]
+    [InlineData("Cervical traction unit", "equipment/dme-other")]
+    [InlineData("H-wave unit 30 day trial", "equipment/tens")]
+    [InlineData("Orthopedic consultation", "evaluation/consultation")]
+    [InlineData("Left knee arthroscopy with partial medial meniscectomy", "surgery/arthroscopy")]
+    [InlineData("Trigger point injections x4 to the trapezius", "injection/trigger-point")]
+    public void Parse_HeldOutWording_Service(string wording, string service) =>
+        Assert.Equal(service, RequestParser.Parse(wording).Service.ToString());
+
     [Fact]
     public void Parse_FrequencyRange_KeepsRange()
     {
@@ -133,6 +161,9 @@ public class RequestParserTests
     [InlineData("Associated surgical service: Cold compression therapy 30 day rental", "equipment/cold-therapy")]
     [InlineData("Post-op physical therapy 2 times a week for 4 weeks", "physical-medicine/physical-therapy")]
     [InlineData("Labs to include: EKG", "testing/ekg")]
+    [InlineData("Labs to include: Chest X-ray", "imaging/x-ray")]
+    [InlineData("Associated surgical service: Physical therapy, times 12", "physical-medicine/physical-therapy")]
+    [InlineData("PA assist", "surgery/other")]
     [InlineData("Medical Clearance", "evaluation/medical-clearance")]
     [InlineData("Pre-op labs: CBC", "testing/laboratory")]
     public void Parse_SurgeryDependentWording_DependsOnSurgery(string wording, string service)

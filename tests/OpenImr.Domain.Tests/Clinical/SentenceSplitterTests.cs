@@ -28,6 +28,11 @@ public class SentenceSplitterTests
             Sentences("Injury of October 24, 2016.In a report dated December 13, 2016, UR denied it."));
 
     [Fact]
+    public void Split_PeriodInsideQuote_SplitsAfterQuote() =>
+        Assert.Equal(["Work status was \"unable to work.\"", "Treatment included Baclofen."],
+            Sentences("Work status was \"unable to work.\" Treatment included Baclofen."));
+
+    [Fact]
     public void Split_ParagraphBreak_Splits() =>
         Assert.Equal(["Heading", "Text here."], Sentences("Heading\nText here."));
 
