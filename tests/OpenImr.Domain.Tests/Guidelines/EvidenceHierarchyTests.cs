@@ -155,9 +155,19 @@ public class EvidenceHierarchyTests
     }
 
     [Fact]
-    public void Select_PositionalMri_PicksOdgNotRecommended()
+    public void Select_PositionalMriOfACoveredRegion_StaysWithTheMtus()
     {
+        // The MTUS addresses MRI of the neck, so a positional variant is judged under it first (9792.21.1(a)(1)).
         var selection = Hierarchy.Select("imaging/mri", "cervical", In2016, ["positional"]);
+
+        Assert.Equal(GuidelineSource.Mtus, selection.Guideline?.Source);
+        Assert.Equal("Neck and Upper Back Complaints", selection.Guideline?.Title);
+    }
+
+    [Fact]
+    public void Select_PositionalMriOfARegionTheMtusDoesNotImage_PicksOdgNotRecommended()
+    {
+        var selection = Hierarchy.Select("imaging/mri", "hip", In2016, ["positional"]);
 
         Assert.Equal(RecommendationKind.NotRecommended, selection.Topic?.Recommendation);
         Assert.Equal(GuidelineSource.Odg, selection.Guideline?.Source);
