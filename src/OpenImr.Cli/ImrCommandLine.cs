@@ -14,6 +14,7 @@ internal static class ImrCommandLine
     {
         var root = new RootCommand("OpenIMR: read, decide and issue California workers' compensation Independent Medical Review determinations.");
         root.Subcommands.Add(ParseCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         return root;
     }
 
