@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
@@ -52,15 +53,15 @@ public static class OpenImrWebApp
         services.AddHostedService<DatabaseInitializer>();
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxRequestBytes);
 
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Note that validation errors are keyed by C# property names; this writes them as the JSON names.
+            json.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        });
         services.AddProblemDetails();
         services.AddValidation();
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "OpenIMR API";
-            document.Info.Description = "California workers' compensation Independent Medical Review. Every /api route takes Authorization: Bearer TOKEN.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(openApi => openApi.AddBearerToken());
 
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);

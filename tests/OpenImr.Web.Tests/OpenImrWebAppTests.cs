@@ -39,6 +39,20 @@ public sealed class OpenImrWebAppTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task OpenApiDocument_DescribesBearerTokenOnApiRoutesOnly()
+    {
+        using var response = await app.Server.Client(token: null).GetAsync("/openapi/v1.json", Http.Cancel);
+
+        var document = await response.ExpectAsync(HttpStatusCode.OK);
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/cases").GetProperty("post").TryGetProperty("security", out _));
+        Assert.False(paths.GetProperty("/health").GetProperty("get").TryGetProperty("security", out _));
+    }
+
+    [Fact]
     public async Task Scalar_WithoutToken_ServesTheReferencePage()
     {
         using var response = await app.Server.Client(token: null).GetAsync("/scalar/v1", Http.Cancel);

@@ -43,6 +43,6 @@ public sealed class ReviewerEndpointsTests(SqliteApp app) : IClassFixture<Sqlite
         using var response = await app.Server.Client().PostJsonAsync("/api/reviewers", new { licensure = new[] { "CA" } });
 
         var problem = await response.ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.Contains(problem.ErrorKeys(), k => k.Equals("name", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["name"], problem.ErrorKeys());
     }
 }

@@ -33,6 +33,6 @@ public sealed class UserEndpointsTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var response = await app.Server.Client().PostJsonAsync("/api/users", new { role = "party" });
 
         var problem = await response.ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.Contains(problem.ErrorKeys(), k => k.Equals("name", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["name"], problem.ErrorKeys());
     }
 }
