@@ -17,6 +17,9 @@ public sealed class ImrServer : IAsyncDisposable
     /// <summary>The document size limit of test servers, small enough to exceed cheaply.</summary>
     public const long MaxDocumentBytes = 256 * 1024;
 
+    /// <summary>The request size limit of test servers: a few documents.</summary>
+    public const long MaxRequestBytes = 1024 * 1024;
+
     private readonly WebApplication _app;
     private readonly List<HttpClient> _clients = [];
 
@@ -46,6 +49,7 @@ public sealed class ImrServer : IAsyncDisposable
             Output = output,
             ConsoleLogging = false,
             MaxDocumentBytes = MaxDocumentBytes,
+            MaxRequestBytes = MaxRequestBytes,
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new ImrServer(app, database, output);

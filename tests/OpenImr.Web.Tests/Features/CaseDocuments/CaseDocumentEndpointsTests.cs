@@ -85,6 +85,20 @@ public sealed class CaseDocumentEndpointsTests(SqliteApp app) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task AddDocument_OverRequestLimit_ReturnsPayloadTooLarge()
+    {
+        var client = app.Client("coordinator");
+        var id = await client.CreateCaseAsync();
+        var huge = new byte[ImrServer.MaxRequestBytes + 1024];
+        Array.Fill(huge, (byte)'a');
+        using var form = Http.File(huge, "huge.txt", "text/plain");
+
+        using var response = await client.PostAsync($"/api/cases/{id}/documents", form, Http.Cancel);
+
+        await response.ExpectAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task AddDocument_NoFile_ReturnsValidationProblem()
     {
         var client = app.Client("coordinator");
