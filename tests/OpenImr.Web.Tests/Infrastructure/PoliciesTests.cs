@@ -20,6 +20,8 @@ public sealed class PoliciesTests(SqliteApp app) : IClassFixture<SqliteApp>
         ("POST", "/api/cases", [Admin, Coordinator, Party]),
         ("GET", "/api/cases/{id}", Everyone),
         ("POST", "/api/cases/{id}/documents", [Admin, Coordinator, Party]),
+        ("GET", "/api/cases/{id}/documents/{documentId}", Everyone),
+        ("GET", "/api/cases/{id}/documents/{documentId}/content", Everyone),
         ("POST", "/api/cases/{id}/eligibility", [Admin, Coordinator]),
         ("POST", "/api/cases/{id}/records-complete", [Admin, Coordinator]),
         ("POST", "/api/cases/{id}/assignment", [Admin, Coordinator]),
@@ -112,6 +114,7 @@ public sealed class PoliciesTests(SqliteApp app) : IClassFixture<SqliteApp>
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path)
     {
         var url = path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{documentId}", "1", StringComparison.Ordinal)
             .Replace("{caseNumber}", "CM-TEST-NONE", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT")

@@ -28,6 +28,8 @@ internal static class CaseDocumentEndpoints
             .RequireAuthorization(Policies.Filer)
             // Note that the API authenticates by bearer token, never by cookie, so there is no request to forge.
             .DisableAntiforgery();
+        api.MapGet("/cases/{id:guid}/documents/{documentId:int}", GetDocument).WithName("GetCaseDocument").WithTags("Cases");
+        api.MapGet("/cases/{id:guid}/documents/{documentId:int}/content", GetDocumentContent).WithName("GetCaseDocumentContent").WithTags("Cases");
         return api;
     }
 
@@ -138,7 +140,50 @@ internal static class CaseDocumentEndpoints
         return TypedResults.Created($"/api/cases/{id}", DocumentView.Of(document, content.Length));
     }
 
+    /// <summary>A record of a visible case with its extracted text (the text review evidence offsets point into).</summary>
+    public static async Task<Results<Ok<DocumentWithText>, ProblemHttpResult>> GetDocument(
+        Guid id, int documentId, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var document = await VisibleDocument(id, documentId, db, caller)
+            .Select(d => new DocumentWithText(
+                new DocumentView(
+                    d.Id, d.Ordinal, d.Type, d.Date, d.FileName, d.ContentType,
+                    d.Content == null ? null : (long?)d.Content.Length,
+                    d.Text == null ? null : (int?)d.Text.Length,
+                    d.Sha256, d.AddedAt),
+                d.Text))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return document is null
+            ? Problems.NotFound($"Case {id} has no document {documentId} that you may see.")
+            : TypedResults.Ok(document);
+    }
+
+    /// <summary>The original bytes of an uploaded record, as uploaded.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDocumentContent(
+        Guid id, int documentId, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var document = await VisibleDocument(id, documentId, db, caller)
+            .Select(d => new { d.Content, d.ContentType, d.FileName })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (document is null)
+        {
+            return Problems.NotFound($"Case {id} has no document {documentId} that you may see.");
+        }
+
+        return document.Content is null
+            ? Problems.NotFound($"Document {documentId} of case {id} was given as text or a path; there is no uploaded original.")
+            : TypedResults.File(document.Content, document.ContentType ?? "application/octet-stream", document.FileName);
+    }
+
+    private static IQueryable<StoredCaseDocument> VisibleDocument(Guid id, int documentId, ImrDbContext db, ClaimsPrincipal caller) =>
+        db.CaseDocuments.AsNoTracking()
+            .Where(d => d.Id == documentId && d.CaseId == id)
+            .Where(d => db.Cases.VisibleTo(caller).Any(c => c.Id == d.CaseId));
+
     private static bool IsDuplicate(DbUpdateException exception) =>
         exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true ||
         exception.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 }
+
+/// <param name="Text">The extracted text; null while only a path is known.</param>
+public sealed record DocumentWithText(DocumentView Document, string? Text);

@@ -33,6 +33,44 @@ public sealed class CaseDocumentEndpointsTests(SqliteApp app) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task GetDocument_UploadedPdf_ReturnsTextAndOriginalBytes()
+    {
+        var client = app.Client("party");
+        var id = await client.CreateCaseAsync();
+        var pdf = LetterDocuments.Pdf(TestCases.Letter("CM-TEST-PDF-0002"));
+        using var form = Http.File(pdf, "report.pdf", "application/pdf");
+        using var upload = await client.PostAsync($"/api/cases/{id}/documents", form, Http.Cancel);
+        var documentId = (await upload.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+
+        using var text = await client.GetAsync($"/api/cases/{id}/documents/{documentId}", Http.Cancel);
+        using var original = await client.GetAsync($"/api/cases/{id}/documents/{documentId}/content", Http.Cancel);
+        using var reviewer = await app.Client("reviewer").GetAsync($"/api/cases/{id}/documents/{documentId}", Http.Cancel);
+
+        var body = await text.ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains("CM-TEST-PDF-0002", body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(pdf.Length, body.GetProperty("document").GetProperty("size").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+        Assert.Equal("application/pdf", original.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await original.Content.ReadAsByteArrayAsync(Http.Cancel));
+        await reviewer.ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task GetDocumentContent_InlineText_ReturnsNotFoundProblem()
+    {
+        var client = app.Client("coordinator");
+        var id = await client.CreateCaseAsync();
+        using var view = await client.GetAsync($"/api/cases/{id}", Http.Cancel);
+        var inline = (await view.ExpectAsync(HttpStatusCode.OK)).GetProperty("documents")[0].GetProperty("id").GetInt32();
+
+        using var text = await client.GetAsync($"/api/cases/{id}/documents/{inline}", Http.Cancel);
+        using var original = await client.GetAsync($"/api/cases/{id}/documents/{inline}/content", Http.Cancel);
+
+        Assert.StartsWith("Synthetic:", (await text.ExpectAsync(HttpStatusCode.OK)).GetProperty("text").GetString(), StringComparison.Ordinal);
+        await original.ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task AddDocument_Text_ReturnsCreatedAsTextPlain()
     {
         var client = app.Client("party");
