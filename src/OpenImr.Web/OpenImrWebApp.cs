@@ -38,6 +38,8 @@ public static class OpenImrWebApp
         if (options.ConsoleLogging)
         {
             builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            // Note that bearer tokens need no data protection keys; its start-up notes about them are noise.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         }
 
         var services = builder.Services;

@@ -17,7 +17,9 @@ public sealed class PoliciesTests(SqliteApp app) : IClassFixture<SqliteApp>
     [
         ("POST", "/api/users", [Admin]),
         ("POST", "/api/reviewers", [Admin]),
+        ("GET", "/api/reviewers", [Admin, Coordinator]),
         ("POST", "/api/cases", [Admin, Coordinator, Party]),
+        ("GET", "/api/cases", Everyone),
         ("GET", "/api/cases/{id}", Everyone),
         ("POST", "/api/cases/{id}/documents", [Admin, Coordinator, Party]),
         ("GET", "/api/cases/{id}/documents/{documentId}", Everyone),

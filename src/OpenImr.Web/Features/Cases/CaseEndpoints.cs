@@ -15,10 +15,14 @@ namespace OpenImr.Web.Features.Cases;
 /// <summary><c>POST /api/cases</c> files a case; <c>GET /api/cases/{id}</c> shows it with its records, deadlines and history.</summary>
 internal static class CaseEndpoints
 {
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapPost("/", CreateCase).WithName("CreateCase").RequireAuthorization(Policies.Filer);
+        cases.MapGet("/", ListCases).WithName("ListCases");
         cases.MapGet("/{id:guid}", GetCase).WithName("GetCase");
         return api;
     }
@@ -78,6 +82,44 @@ internal static class CaseEndpoints
         return TypedResults.Created($"/api/cases/{stored.Id}", new CaseCreated(stored.Id, stored.Status, CaseDeadlines.Of(stored)));
     }
 
+    /// <summary>The cases the caller may see, newest first, optionally of one status, a page at a time.</summary>
+    public static async Task<Results<Ok<CaseList>, ValidationProblem>> ListCases(
+        string? status, int? page, int? pageSize, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (page is < 1)
+        {
+            errors["page"] = ["Pages are numbered from 1."];
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"The page size is between 1 and {MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var query = db.Cases.AsNoTracking().VisibleTo(caller);
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            var wanted = status.Trim();
+            query = query.Where(c => c.Status == wanted);
+        }
+
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        // Note that ids are version 7 GUIDs: in time order, and sortable on both providers (unlike DateTimeOffset on SQLite).
+        var items = await query.OrderByDescending(c => c.Id)
+            .Skip((number - 1) * size)
+            .Take(size)
+            .Select(c => new CaseSummary(c.Id, c.CaseNumber, c.Status, c.Priority, c.AssignedReviewerId, new CaseDeadlines(c.RecordsDue, c.DeterminationDue), c.CreatedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new CaseList(total, number, size, items));
+    }
+
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetCase(
         Guid id, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
@@ -130,6 +172,10 @@ public sealed record CaseDeadlines(DateOnly? RecordsDue, DateOnly? Determination
 {
     internal static CaseDeadlines Of(StoredCase stored) => new(stored.RecordsDue, stored.DeterminationDue);
 }
+
+public sealed record CaseSummary(Guid Id, string? CaseNumber, string Status, string Priority, Guid? AssignedReviewerId, CaseDeadlines Deadlines, DateTimeOffset CreatedAt);
+
+public sealed record CaseList(int Total, int Page, int PageSize, IReadOnlyList<CaseSummary> Cases);
 
 public sealed record CaseCreated(Guid Id, string Status, CaseDeadlines Deadlines);
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using OpenImr.Domain.Letters;
 using OpenImr.Storage;
 using OpenImr.Storage.Service;
@@ -16,6 +17,7 @@ internal static class ReviewerEndpoints
     {
         var reviewers = api.MapGroup("/reviewers").WithTags("Reviewers");
         reviewers.MapPost("/", CreateReviewer).WithName("CreateReviewer").RequireAuthorization(Policies.Administrator);
+        reviewers.MapGet("/", ListReviewers).WithName("ListReviewers").RequireAuthorization(Policies.Staff);
         return api;
     }
 
@@ -62,6 +64,17 @@ internal static class ReviewerEndpoints
         return TypedResults.Created($"/api/reviewers/{reviewer.Id}", new ReviewerCreated(reviewer.Id, token));
     }
 
+    /// <summary>Every reviewer with the credentials assignment reads, by name.</summary>
+    public static async Task<Ok<List<ReviewerView>>> ListReviewers(ImrDbContext db, CancellationToken cancellationToken)
+    {
+        var reviewers = await db.Reviewers.AsNoTracking()
+            .OrderBy(r => r.Name)
+            .ThenBy(r => r.Id)
+            .Select(r => new ReviewerView(r.Id, r.Name, r.Licensure, r.Specialties, r.Affiliations, r.YearsOfPractice, r.HoursPerWeek))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(reviewers);
+    }
+
     private static List<string> Clean(IReadOnlyList<string?>? values) =>
         values is null ? [] : [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
 }
@@ -89,3 +102,6 @@ public sealed class CreateReviewerRequest
 
 /// <param name="Token">The reviewer's own API token, shown only in this response.</param>
 public sealed record ReviewerCreated(Guid Id, string Token);
+
+public sealed record ReviewerView(
+    Guid Id, string Name, IReadOnlyList<string> Licensure, IReadOnlyList<string> Specialties, IReadOnlyList<string> Affiliations, int? YearsOfPractice, int? HoursPerWeek);

@@ -87,6 +87,29 @@ public sealed class CaseEndpointsTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task ListCases_ByRole_ShowsOnlyVisibleCases()
+    {
+        var partyToken = await app.Server.CreateUserAsync("party", "Listing Party");
+        var mine = await app.Server.Client(partyToken).CreateCaseAsync("CM-TEST-LIST-PARTY");
+        var staff = await app.Client("coordinator").CreateCaseAsync("CM-TEST-LIST-STAFF");
+
+        using var asParty = await app.Server.Client(partyToken).GetAsync("/api/cases", Http.Cancel);
+        using var asCoordinator = await app.Client("coordinator").GetAsync("/api/cases?status=received&pageSize=500", Http.Cancel);
+        using var asReviewer = await app.Client("reviewer").GetAsync("/api/cases", Http.Cancel);
+        using var closed = await app.Client("coordinator").GetAsync("/api/cases?status=closed", Http.Cancel);
+
+        var partyList = await asParty.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, partyList.GetProperty("total").GetInt32());
+        Assert.Equal(mine, partyList.GetProperty("cases")[0].GetProperty("id").GetGuid());
+        var ids = (await asCoordinator.ExpectAsync(HttpStatusCode.OK)).GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(mine, ids);
+        Assert.Contains(staff, ids);
+        Assert.True(ids.IndexOf(staff) < ids.IndexOf(mine), "newest first");
+        Assert.Equal(0, (await asReviewer.ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await closed.ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task GetCase_Unknown_ReturnsNotFoundProblem()
     {
         using var response = await app.Server.Client().GetAsync($"/api/cases/{Guid.NewGuid()}", Http.Cancel);

@@ -29,6 +29,21 @@ public sealed class ReviewerEndpointsTests(SqliteApp app) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task ListReviewers_AsCoordinator_ShowsCredentials()
+    {
+        using var created = await app.Server.Client().PostJsonAsync("/api/reviewers", new { name = "Dr Listed", licensure = new[] { "ca" }, specialties = new[] { "Orthopedic Surgery" } });
+        var id = (await created.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        using var response = await app.Client("coordinator").GetAsync("/api/reviewers", Http.Cancel);
+
+        var listed = (await response.ExpectAsync(HttpStatusCode.OK)).EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id);
+        Assert.Equal("Dr Listed", listed.GetProperty("name").GetString());
+        Assert.Equal("CA", listed.GetProperty("licensure")[0].GetString());
+        Assert.Equal("Orthopedic Surgery", listed.GetProperty("specialties")[0].GetString());
+        Assert.False(listed.TryGetProperty("token", out _));
+    }
+
+    [Fact]
     public async Task CreateReviewer_UnknownState_ReturnsErrorForThatEntry()
     {
         using var response = await app.Server.Client().PostJsonAsync("/api/reviewers", new { name = "Dr Nowhere", licensure = new[] { "CA", "Atlantis" } });
