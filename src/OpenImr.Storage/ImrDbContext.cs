@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenImr.Storage.Letters;
+using OpenImr.Storage.Service;
 
 namespace OpenImr.Storage;
 
@@ -18,6 +19,24 @@ public abstract class ImrDbContext : DbContext
     public DbSet<StoredLetter> Letters => Set<StoredLetter>();
 
     public DbSet<StoredLetterItem> LetterItems => Set<StoredLetterItem>();
+
+    public DbSet<ServiceUser> Users => Set<ServiceUser>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<StoredReviewer> Reviewers => Set<StoredReviewer>();
+
+    public DbSet<StoredCase> Cases => Set<StoredCase>();
+
+    public DbSet<StoredCaseRequest> CaseRequests => Set<StoredCaseRequest>();
+
+    public DbSet<StoredCaseDocument> CaseDocuments => Set<StoredCaseDocument>();
+
+    public DbSet<StoredDetermination> Determinations => Set<StoredDetermination>();
+
+    public DbSet<IssuedLetter> IssuedLetters => Set<IssuedLetter>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -69,5 +88,7 @@ public abstract class ImrDbContext : DbContext
             item.HasIndex(i => new { i.GuidelineSource, i.GuidelineTitle });
             item.Property(i => i.Rationale).HasColumnName("rationale");
         });
+
+        ServiceModel.Configure(modelBuilder);
     }
 }

@@ -171,6 +171,437 @@ namespace OpenImr.Storage.Migrations.Sqlite
                     b.ToTable("letter_items", (string)null);
                 });
 
+            modelBuilder.Entity("OpenImr.Storage.Service.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("LibraryVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("library_version");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.IssuedLetter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid?>("IssuedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("LetterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("letter_json");
+
+                    b.Property<string>("LibraryVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("library_version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("issued_letters", (string)null);
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.ServiceUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Role");
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ApplicationReceivedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_received_date");
+
+                    b.Property<DateOnly?>("AssignedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_date");
+
+                    b.Property<Guid?>("AssignedReviewerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_reviewer_id");
+
+                    b.Property<string>("CaseJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_json");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DeterminationDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("determination_due");
+
+                    b.Property<DateOnly?>("InjuryDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("injury_date");
+
+                    b.Property<Guid?>("PartyUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_user_id");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset?>("RecordsCompleteAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("records_complete_at");
+
+                    b.Property<DateOnly?>("RecordsDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("records_due");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("UrDenialDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ur_denial_date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedReviewerId");
+
+                    b.HasIndex("CaseNumber");
+
+                    b.HasIndex("DeterminationDue");
+
+                    b.HasIndex("PartyUserId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredCaseDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("case_documents", (string)null);
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredCaseRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("case_requests", (string)null);
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredDetermination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("EngineJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engine_json");
+
+                    b.Property<string>("Rationale")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request");
+
+                    b.Property<int>("RequestOrdinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_ordinal");
+
+                    b.Property<Guid?>("ReviewerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewer_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "RequestOrdinal")
+                        .IsUnique();
+
+                    b.ToTable("determinations", (string)null);
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredReviewer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("Affiliations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("affiliations");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("HoursPerWeek")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hours_per_week");
+
+                    b.PrimitiveCollection<string>("Licensure")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licensure");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string>("Specialties")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("specialties");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int?>("YearsOfPractice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("years_of_practice");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("reviewers", (string)null);
+                });
+
             modelBuilder.Entity("OpenImr.Storage.Letters.StoredLetterItem", b =>
                 {
                     b.HasOne("OpenImr.Storage.Letters.StoredLetter", "Letter")
@@ -182,9 +613,100 @@ namespace OpenImr.Storage.Migrations.Sqlite
                     b.Navigation("Letter");
                 });
 
+            modelBuilder.Entity("OpenImr.Storage.Service.ApiToken", b =>
+                {
+                    b.HasOne("OpenImr.Storage.Service.ServiceUser", "User")
+                        .WithMany("Tokens")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.IssuedLetter", b =>
+                {
+                    b.HasOne("OpenImr.Storage.Service.StoredCase", null)
+                        .WithMany("Letters")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredCase", b =>
+                {
+                    b.HasOne("OpenImr.Storage.Service.StoredReviewer", "AssignedReviewer")
+                        .WithMany()
+                        .HasForeignKey("AssignedReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenImr.Storage.Service.ServiceUser", "PartyUser")
+                        .WithMany()
+                        .HasForeignKey("PartyUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AssignedReviewer");
+
+                    b.Navigation("PartyUser");
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredCaseDocument", b =>
+                {
+                    b.HasOne("OpenImr.Storage.Service.StoredCase", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredCaseRequest", b =>
+                {
+                    b.HasOne("OpenImr.Storage.Service.StoredCase", null)
+                        .WithMany("Requests")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredDetermination", b =>
+                {
+                    b.HasOne("OpenImr.Storage.Service.StoredCase", null)
+                        .WithMany("Determinations")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredReviewer", b =>
+                {
+                    b.HasOne("OpenImr.Storage.Service.ServiceUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("OpenImr.Storage.Letters.StoredLetter", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.ServiceUser", b =>
+                {
+                    b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredCase", b =>
+                {
+                    b.Navigation("Determinations");
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Letters");
+
+                    b.Navigation("Requests");
                 });
 #pragma warning restore 612, 618
         }

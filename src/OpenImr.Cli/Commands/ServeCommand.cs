@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using OpenImr.Storage;
+using OpenImr.Web;
+
+namespace OpenImr.Cli.Commands;
+
+/// <summary><c>imr serve [--urls URL] [--db CONNECTION]</c>: the web application and API, until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"Where to listen, ';'-separated (default {WebAppOptions.DefaultUrls}).",
+            DefaultValueFactory = _ => WebAppOptions.DefaultUrls,
+        };
+        var db = new Option<string?>("--db")
+        {
+            Description = $"A SQLite file path (default {DatabaseTarget.DefaultSqliteFile}) or a PostgreSQL connection string or postgresql:// URL.",
+        };
+        var command = new Command("serve", "Run the OpenIMR web application and HTTP API.") { urls, db };
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(result.GetRequiredValue(urls), result.GetValue(db), stdout, stderr, cancellationToken));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string urls, string? db, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        DatabaseTarget target;
+        try
+        {
+            target = DatabaseTarget.Parse(db);
+        }
+        catch (FormatException exception)
+        {
+            await stderr.WriteLineAsync($"imr serve: --db: {exception.Message}").ConfigureAwait(false);
+            return ImrCommandLine.Usage;
+        }
+
+        if (string.IsNullOrWhiteSpace(urls))
+        {
+            await stderr.WriteLineAsync($"imr serve: --urls is empty; give an address such as {WebAppOptions.DefaultUrls}.").ConfigureAwait(false);
+            return ImrCommandLine.Usage;
+        }
+
+        await using var app = OpenImrWebApp.Build(new WebAppOptions
+        {
+            Urls = urls,
+            Database = target,
+            BootstrapToken = Environment.GetEnvironmentVariable(WebAppOptions.BootstrapTokenVariable),
+            Output = stdout,
+        });
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception)
+        {
+            // Note that Kestrel reports an address in use as an IOException.
+            await stderr.WriteLineAsync($"imr serve: cannot listen on {urls}: {exception.Message}").ConfigureAwait(false);
+            return ImrCommandLine.Problem;
+        }
+
+        await stdout.WriteLineAsync($"imr serve: listening on {string.Join(", ", app.Urls)}, database {target}. Press Ctrl+C to stop.").ConfigureAwait(false);
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        return ImrCommandLine.Success;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenImr.Domain.Cases;
+using OpenImr.Domain.Serialization;
+using OpenImr.Storage;
+using OpenImr.Storage.Service;
+using OpenImr.Web.Infrastructure;
+
+namespace OpenImr.Web.Features.Cases;
+
+/// <summary><c>POST /api/cases</c> files a case; <c>GET /api/cases/{id}</c> shows it with its records, deadlines and history.</summary>
+internal static class CaseEndpoints
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapPost("/", CreateCase).WithName("CreateCase").RequireAuthorization(Policies.Filer);
+        cases.MapGet("/", ListCases).WithName("ListCases");
+        cases.MapGet("/{id:guid}", GetCase).WithName("GetCase");
+        return api;
+    }
+
+    public static async Task<Results<Created<CaseCreated>, ValidationProblem>> CreateCase(
+        Case submitted, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var errors = CaseValidator.Validate(submitted);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The case is incomplete or malformed.");
+        }
+
+        var now = clock.GetUtcNow();
+        var stored = new StoredCase
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseNumber = string.IsNullOrWhiteSpace(submitted.CaseNumber) ? null : submitted.CaseNumber.Trim(),
+            CaseJson = JsonSerializer.Serialize(submitted, ImrJson.Compact),
+            Status = CaseStatuses.Received,
+            Priority = submitted.Priority ?? "standard",
+            InjuryDate = submitted.Dates?.Injury,
+            UrDenialDate = submitted.Dates?.UrDenial,
+            ApplicationReceivedDate = submitted.Dates?.ApplicationReceived,
+            AssignedDate = submitted.Dates?.Assigned,
+            PartyUserId = caller.IsInRole(UserRoles.Party) ? caller.UserId() : null,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        for (var i = 0; i < submitted.Requests.Count; i++)
+        {
+            stored.Requests.Add(new StoredCaseRequest { Ordinal = i, Description = submitted.Requests[i].Description.Trim() });
+        }
+
+        for (var i = 0; i < submitted.Documents.Count; i++)
+        {
+            var document = submitted.Documents[i];
+            var text = string.IsNullOrWhiteSpace(document.Text) ? null : document.Text;
+            stored.Documents.Add(new StoredCaseDocument
+            {
+                Ordinal = i,
+                Type = document.Type,
+                Date = document.Date,
+                FileName = text is null ? document.Path : null,
+                Text = text,
+                Sha256 = text is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+                AddedAt = now,
+                AddedBy = caller.UserId(),
+            });
+        }
+
+        db.Cases.Add(stored);
+        db.Record(clock, caller, "case.created", stored.Id,
+            $"{stored.CaseNumber ?? "no case number"}: {stored.Requests.Count} request(s), {stored.Documents.Count} document(s)");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created($"/api/cases/{stored.Id}", new CaseCreated(stored.Id, stored.Status, CaseDeadlines.Of(stored)));
+    }
+
+    /// <summary>The cases the caller may see, newest first, optionally of one status, a page at a time.</summary>
+    public static async Task<Results<Ok<CaseList>, ValidationProblem>> ListCases(
+        string? status, int? page, int? pageSize, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (page is < 1)
+        {
+            errors["page"] = ["Pages are numbered from 1."];
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"The page size is between 1 and {MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var query = db.Cases.AsNoTracking().VisibleTo(caller);
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            var wanted = status.Trim();
+            query = query.Where(c => c.Status == wanted);
+        }
+
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        // Note that ids are version 7 GUIDs: in time order, and sortable on both providers (unlike DateTimeOffset on SQLite).
+        var items = await query.OrderByDescending(c => c.Id)
+            .Skip((number - 1) * size)
+            .Take(size)
+            .Select(c => new CaseSummary(c.Id, c.CaseNumber, c.Status, c.Priority, c.AssignedReviewerId, new CaseDeadlines(c.RecordsDue, c.DeterminationDue), c.CreatedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new CaseList(total, number, size, items));
+    }
+
+    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetCase(
+        Guid id, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var stored = await db.Cases.AsNoTracking().VisibleTo(caller)
+            .Include(c => c.Requests)
+            .Include(c => c.Documents)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        // Note that the original bytes stay in the database; only their size is read here.
+        var sizes = await db.CaseDocuments.AsNoTracking()
+            .Where(d => d.CaseId == id && d.Content != null)
+            .Select(d => new { d.Id, Size = d.Content!.Length })
+            .ToDictionaryAsync(d => d.Id, d => (long)d.Size, cancellationToken).ConfigureAwait(false);
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.CaseId == id)
+            .OrderBy(a => a.Id)
+            .Select(a => new HistoryEntry(a.At, a.Actor, a.Action, a.Detail))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var submitted = JsonSerializer.Deserialize<Case>(stored.CaseJson, ImrJson.Compact)!;
+        return TypedResults.Ok(new CaseView(
+            stored.Id,
+            stored.CaseNumber,
+            stored.Status,
+            stored.Priority,
+            submitted.Dates,
+            submitted.Patient,
+            submitted.Application,
+            submitted.Parties,
+            stored.AssignedReviewerId,
+            CaseDeadlines.Of(stored),
+            [.. stored.Requests.OrderBy(r => r.Ordinal).Select(r => new RequestView(r.Ordinal, r.Description))],
+            [.. stored.Documents.OrderBy(d => d.Ordinal).Select(d => DocumentView.Of(d, sizes.TryGetValue(d.Id, out var size) ? size : null))],
+            history,
+            stored.Version,
+            stored.CreatedAt,
+            stored.UpdatedAt));
+    }
+}
+
+/// <summary>The case's legal clocks; null until the workflow has computed them.</summary>
+/// <param name="RecordsDue">When the records are due (15 days after the notice of assignment, 12 if electronic, 24 hours if expedited).</param>
+/// <param name="DeterminationDue">When the determination is due (30 days after the records arrive, 3 if expedited).</param>
+public sealed record CaseDeadlines(DateOnly? RecordsDue, DateOnly? DeterminationDue)
+{
+    internal static CaseDeadlines Of(StoredCase stored) => new(stored.RecordsDue, stored.DeterminationDue);
+}
+
+public sealed record CaseSummary(Guid Id, string? CaseNumber, string Status, string Priority, Guid? AssignedReviewerId, CaseDeadlines Deadlines, DateTimeOffset CreatedAt);
+
+public sealed record CaseList(int Total, int Page, int PageSize, IReadOnlyList<CaseSummary> Cases);
+
+public sealed record CaseCreated(Guid Id, string Status, CaseDeadlines Deadlines);
+
+public sealed record RequestView(int Ordinal, string Description);
+
+/// <param name="Size">The original file's size in bytes; null for text given inline or a path not uploaded yet.</param>
+/// <param name="TextLength">Characters of extracted text; null while only a path is known.</param>
+public sealed record DocumentView(
+    int Id, int Ordinal, string? Type, DateOnly? Date, string? FileName, string? ContentType, long? Size, int? TextLength, string? Sha256, DateTimeOffset AddedAt)
+{
+    internal static DocumentView Of(StoredCaseDocument d, long? size) =>
+        new(d.Id, d.Ordinal, d.Type, d.Date, d.FileName, d.ContentType, size, d.Text?.Length, d.Sha256, d.AddedAt);
+}
+
+public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string? Detail);
+
+public sealed record CaseView(
+    Guid Id,
+    string? CaseNumber,
+    string Status,
+    string Priority,
+    CaseDates? Dates,
+    CasePatient? Patient,
+    CaseApplication? Application,
+    CaseParties? Parties,
+    Guid? AssignedReviewerId,
+    CaseDeadlines Deadlines,
+    IReadOnlyList<RequestView> Requests,
+    IReadOnlyList<DocumentView> Documents,
+    IReadOnlyList<HistoryEntry> History,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

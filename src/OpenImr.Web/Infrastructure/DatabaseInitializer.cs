@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using OpenImr.Storage.Service;
+
+namespace OpenImr.Web.Infrastructure;
+
+/// <summary>
+/// Runs before the server listens: creates or migrates the schema (SQLite in WAL mode), and on a
+/// database without users creates the first administrator with the bootstrap token, or with a
+/// generated one that is printed once.
+/// </summary>
+internal sealed class DatabaseInitializer(WebAppOptions options, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public const string FirstAdministratorName = "administrator";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await options.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = options.Database.CreateContext();
+        if (await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var given = !string.IsNullOrWhiteSpace(options.BootstrapToken);
+        var token = given ? options.BootstrapToken!.Trim() : ApiTokens.Generate();
+        var now = options.TimeProvider.GetUtcNow();
+        var user = new ServiceUser { Id = Guid.CreateVersion7(now), Name = FirstAdministratorName, Role = UserRoles.Administrator, CreatedAt = now };
+        user.Tokens.Add(new ApiToken { TokenHash = ApiTokens.Hash(token), CreatedAt = now });
+        db.Users.Add(user);
+        db.Record(options.TimeProvider, null, "user.bootstrapped", detail: given ? $"token from {WebAppOptions.BootstrapTokenVariable}" : "token generated");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        if (given)
+        {
+            logger.LogInformation("Created the first administrator with the token in " + WebAppOptions.BootstrapTokenVariable + ".");
+        }
+        else
+        {
+            var output = options.Output ?? Console.Out;
+            await output.WriteLineAsync(
+                $"imr serve: created the first administrator. Its API token, shown only this once, is:{Environment.NewLine}  {token}").ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace OpenImr.Web.Infrastructure;
+
+/// <summary>The problem details the features answer with besides validation problems.</summary>
+internal static class Problems
+{
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+
+    public static ProblemHttpResult BadRequest(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title);
+
+    public static ProblemHttpResult TooLarge(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+
+    /// <summary>A route whose behaviour belongs to the case workflow (clocks, eligibility, matching), not written yet.</summary>
+    public static ProblemHttpResult AwaitingWorkflow(string step) =>
+        TypedResults.Problem(
+            $"{step} lands with the case workflow (clocks, eligibility, reviewer matching), which is not part of the server yet.",
+            statusCode: StatusCodes.Status501NotImplemented,
+            title: "Not implemented yet");
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+using OpenImr.Domain.Clinical;
+using OpenImr.Storage.Letters;
+using OpenImr.Web.Features.CaseDocuments;
+using OpenImr.Web.Features.Cases;
+using OpenImr.Web.Features.Health;
+using OpenImr.Web.Features.Letters;
+using OpenImr.Web.Features.Reviewers;
+using OpenImr.Web.Features.Stats;
+using OpenImr.Web.Features.Users;
+using OpenImr.Web.Features.Workflow;
+using OpenImr.Web.Infrastructure;
+using Scalar.AspNetCore;
+
+namespace OpenImr.Web;
+
+/// <summary>The OpenIMR web application: the HTTP API of CONTRACTS.md, its OpenAPI document and reference page.</summary>
+public static class OpenImrWebApp
+{
+    /// <summary>
+    /// Builds the application. Starting it migrates the database first and, on a database without
+    /// users, creates the first administrator (see <see cref="WebAppOptions.BootstrapToken"/>).
+    /// </summary>
+    public static WebApplication Build(WebAppOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(OpenImrWebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        builder.Logging.ClearProviders();
+        if (options.ConsoleLogging)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            // Note that bearer tokens need no data protection keys; its start-up notes about them are noise.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(options.TimeProvider);
+        services.AddSingleton(options.Database);
+        services.AddScoped(_ => options.Database.CreateContext());
+        services.AddSingleton(new LetterStore(options.Database, new LetterStoreOptions
+        {
+            ClassifyService = item => RequestParser.Parse(item.Request).Service.ToString(),
+            TimeProvider = options.TimeProvider,
+        }));
+        services.AddHostedService<DatabaseInitializer>();
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxRequestBytes);
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Note that validation errors are keyed by C# property names; this writes them as the JSON names.
+            json.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        });
+        services.AddProblemDetails();
+        services.AddValidation();
+        services.AddOpenApi(openApi => openApi.AddBearerToken());
+
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddImrPolicies();
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Note that Kestrel reports a body over its limit as BadHttpRequestException 413.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthEndpoints();
+
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.AnyUser);
+        api.MapUserEndpoints();
+        api.MapReviewerEndpoints();
+        api.MapCaseEndpoints();
+        api.MapCaseDocumentEndpoints();
+        api.MapWorkflowEndpoints();
+        api.MapLetterEndpoints();
+        api.MapStatsEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using OpenImr.Storage;
+
+namespace OpenImr.Web;
+
+/// <summary>How <see cref="OpenImrWebApp.Build"/> sets up the server.</summary>
+public sealed class WebAppOptions
+{
+    /// <summary>The address <c>imr serve</c> listens on by default.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>The environment variable holding the first administrator's token.</summary>
+    public const string BootstrapTokenVariable = "IMR_BOOTSTRAP_TOKEN";
+
+    /// <summary>Where to listen, <c>;</c>-separated; default <see cref="DefaultUrls"/>. Port 0 picks a free port.</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>The database; default the SQLite file <c>imr.db</c> in the current folder.</summary>
+    public DatabaseTarget Database { get; init; } = DatabaseTarget.Parse(null);
+
+    /// <summary>
+    /// The token of the first administrator, made when the database has no users. Null: a token is
+    /// generated and written once to <see cref="Output"/>.
+    /// </summary>
+    public string? BootstrapToken { get; init; }
+
+    /// <summary>The clock of every timestamp and deadline; default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Where the generated first token is printed; default the console.</summary>
+    public TextWriter? Output { get; init; }
+
+    /// <summary>Log requests and start-up to the console; default true.</summary>
+    public bool ConsoleLogging { get; init; } = true;
+
+    /// <summary>The largest document or letter file accepted, in bytes; default 20 MB. Larger ones get 413.</summary>
+    public long MaxDocumentBytes { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>The largest request body, in bytes; default 100 MB (several letters in one upload).</summary>
+    public long MaxRequestBytes { get; init; } = 100L * 1024 * 1024;
+}
