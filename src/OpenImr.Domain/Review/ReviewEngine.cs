@@ -197,9 +197,7 @@ public sealed class ReviewEngine
         }
 
         var authorized = context.Facts.FirstOrDefault(f => f.Kind == kind && f.Status == FactStatus.NotAboutPatient
-            && f.Evidence is { } span && (span.Quote.Contains("authoriz", StringComparison.OrdinalIgnoreCase)
-                || span.Quote.Contains("certified", StringComparison.OrdinalIgnoreCase) && !span.Quote.Contains("non-certified", StringComparison.OrdinalIgnoreCase)
-                || span.Quote.Contains("modified", StringComparison.OrdinalIgnoreCase)));
+            && f.Evidence is { } span && GrantedInPart(span.Quote));
         if (authorized is null)
         {
             return null;
@@ -215,6 +213,14 @@ public sealed class ReviewEngine
         };
         return new Assessed(assessment, Decisive: true);
     }
+
+    // "was authorized", "approved", "modified the request": utilization review granted part. A "request for
+    // authorization" is the treating physician's request, not a grant.
+    private static bool GrantedInPart(string quote) =>
+        quote.Contains("authorized", StringComparison.OrdinalIgnoreCase)
+        || quote.Contains("approved", StringComparison.OrdinalIgnoreCase)
+        || quote.Contains("modified", StringComparison.OrdinalIgnoreCase)
+        || (quote.Contains("certified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("non-certified", StringComparison.OrdinalIgnoreCase));
 
     private static Assessed SurgeryDependency(Determination surgery)
     {
