@@ -232,11 +232,11 @@ internal static class WorkflowEndpoints
                 // Note that until the reviewer decides, the row carries the engine's recommendation.
                 row.Decision = determination.Decision.ToString();
                 row.Rationale = determination.Rationale;
-                row.DecidedAt = context.At;
+                row.DecidedAt = context.At.ToUniversalTime();
             }
         }
 
-        stored.UpdatedAt = context.At;
+        stored.UpdatedAt = context.At.ToUniversalTime();
         stored.Version++;
         db.Record(clock, caller, "case.reviewed", id,
             $"engine {Engine.Value.LibraryVersion}: {string.Join("; ", review.Determinations.Select(d => $"{d.Request}: {d.Decision}"))}");
@@ -341,7 +341,7 @@ internal static class WorkflowEndpoints
             row.Decision = decision.ToString();
             row.Rationale = rationale;
             row.ReviewerId = reviewerId;
-            row.DecidedAt = context.At;
+            row.DecidedAt = context.At.ToUniversalTime();
         }
 
         WorkflowStore.Apply(stored, WorkflowStore.CaseOf(stored), step.State, context.At);
@@ -387,7 +387,7 @@ internal static class WorkflowEndpoints
         {
             CaseId = id,
             LetterJson = JsonSerializer.Serialize(letter, ImrJson.Compact),
-            IssuedAt = context.At,
+            IssuedAt = context.At.ToUniversalTime(),
             IssuedBy = caller.UserId(),
             LibraryVersion = Audit.LibraryVersion,
         };

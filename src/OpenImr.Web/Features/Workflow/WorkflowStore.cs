@@ -74,7 +74,8 @@ internal static class WorkflowStore
         var deadlines = CaseWorkflow.Deadlines(submitted, state);
         stored.RecordsDue = deadlines.FirstOrDefault(d => d.Clock == ClockKind.Records)?.Due;
         stored.DeterminationDue = deadlines.FirstOrDefault(d => d.Clock == ClockKind.Determination)?.Due;
-        stored.UpdatedAt = now;
+        // Note that PostgreSQL stores only UTC instants; the step context is in California time.
+        stored.UpdatedAt = now.ToUniversalTime();
         stored.Version++;
         return deadlines;
     }
@@ -126,7 +127,7 @@ internal static class WorkflowStore
             {
                 ["code"] = failure.Code,
                 ["step"] = JsonSerializer.Serialize(failure.Step).Trim('"'),
-                ["status"] = StatusName(failure.Status),
+                ["caseStatus"] = StatusName(failure.Status),
                 ["reasons"] = failure.ReviewerReasons.Select(r => new { r.Code, r.Source, r.Message, r.Party }).ToList(),
             });
 }
