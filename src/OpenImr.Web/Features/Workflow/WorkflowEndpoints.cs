@@ -380,8 +380,14 @@ internal static class WorkflowEndpoints
 
         var reviewer = await db.Reviewers.AsNoTracking().FirstAsync(r => r.Id == stored.AssignedReviewerId, cancellationToken).ConfigureAwait(false);
         var submitted = WorkflowStore.CaseOf(stored);
+        // Note that the letter's header shows the case as it now stands: its priority and the date the reviewer was assigned.
+        var current = WorkflowStore.WithStoredDocuments(submitted, stored) with
+        {
+            Priority = state.Priority,
+            Dates = (submitted.Dates ?? new CaseDates()) with { Assigned = state.AssignedOn ?? submitted.Dates?.Assigned },
+        };
         var decided = new Review(submitted.CaseNumber, [.. stored.Requests.OrderBy(r => r.Ordinal).Select(r => Decided(r, stored.Determinations.First(d => d.RequestOrdinal == r.Ordinal)))]);
-        var letter = DeterminationLetter.Compose(WorkflowStore.WithStoredDocuments(submitted, stored), decided, context.Date,
+        var letter = DeterminationLetter.Compose(current, decided, context.Date,
             new ReviewerCredentials(reviewer.Licensure, reviewer.Specialties));
         var issued = new IssuedLetter
         {

@@ -104,11 +104,16 @@ internal static class WorkflowStore
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsDuplicate(exception))
         {
+            // Note that two writers racing on a case may also meet first on a unique index (one determination per request).
             return StaleProblem();
         }
     }
+
+    private static bool IsDuplicate(DbUpdateException exception) =>
+        exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true ||
+        exception.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 
     public static ProblemHttpResult StaleProblem() =>
         TypedResults.Problem(

@@ -94,6 +94,23 @@ public abstract class WorkflowFlowTests
                 Assert.Equal(
                     ["case.created", "case.eligible", "case.assigned", "case.records-complete", "case.reviewed", "case.decided", "case.letter-issued"],
                     view.History());
+                Assert.All(view.GetProperty("history").EnumerateArray(), h =>
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(h.GetProperty("libraryVersion").GetString()));
+                    Assert.False(string.IsNullOrWhiteSpace(h.GetProperty("actor").GetString()));
+                });
+                Assert.Contains("Flow Coordinator", view.GetProperty("history")[1].GetProperty("actor").GetString(), StringComparison.Ordinal);
+                Assert.Contains("Dr Synthetic Flow", view.GetProperty("history")[6].GetProperty("actor").GetString(), StringComparison.Ordinal);
+                Assert.NotNull(letter.Dates.Assigned);
+
+                var strangerToken = await restarted.CreateUserAsync("party", "Another Party");
+                using var stranger = await restarted.Client(strangerToken).GetAsync($"/api/cases/{caseId}/letter?format=pdf", Http.Cancel);
+                await stranger.ExpectAsync(HttpStatusCode.NotFound);
+                var (_, otherReviewerToken) = await restarted.CreateReviewerAsync("Dr Synthetic Not Assigned");
+                using var otherReviewer = await restarted.Client(otherReviewerToken).GetAsync($"/api/cases/{caseId}/letter?format=text", Http.Cancel);
+                await otherReviewer.ExpectAsync(HttpStatusCode.NotFound);
+                var closed = await reviewer.PutDecisionsAsync(caseId, Workflow.Decisions(engine), HttpStatusCode.Conflict);
+                Assert.Equal("WFL002", closed.GetProperty("code").GetString());
             }
         }
         finally
