@@ -240,3 +240,19 @@ public sealed class WorkflowEndpointsTests(SqliteApp app) : IClassFixture<Sqlite
         await response.ExpectAsync(HttpStatusCode.BadRequest);
     }
 }
+
+public sealed class CaseStatusNamesTests
+{
+    [Fact]
+    public void StorageStatuses_MatchTheDomainStatusNames()
+    {
+        var domain = Enum.GetValues<OpenImr.Domain.Cases.CaseStatus>()
+            .Select(s => System.Text.Json.JsonSerializer.Serialize(s).Trim('"'))
+            .Order(StringComparer.Ordinal);
+        var storage = typeof(OpenImr.Storage.Service.CaseStatuses).GetFields()
+            .Select(f => (string)f.GetValue(null)!)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(domain, storage);
+    }
+}
