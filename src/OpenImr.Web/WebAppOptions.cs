@@ -35,6 +35,9 @@ public sealed class WebAppOptions
     /// <summary>The largest document or letter file accepted, in bytes; default 20 MB. Larger ones get 413.</summary>
     public long MaxDocumentBytes { get; init; } = 20L * 1024 * 1024;
 
+    /// <summary>The organisation named on issued Final Determination Letters; default <c>IMR</c> (the label the letter reader knows: "IMR guideline:").</summary>
+    public string Organisation { get; init; } = "IMR";
+
     /// <summary>The largest request body, in bytes; default 100 MB (several letters in one upload).</summary>
     public long MaxRequestBytes { get; init; } = 100L * 1024 * 1024;
 }

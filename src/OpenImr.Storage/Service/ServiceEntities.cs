@@ -131,15 +131,16 @@ public sealed class StoredCase
     public List<IssuedLetter> Letters { get; } = [];
 }
 
-/// <summary>The workflow states a case passes through.</summary>
+/// <summary>The workflow states a case passes through: the names of the Domain's <c>CaseStatus</c>.</summary>
 public static class CaseStatuses
 {
     public const string Received = "received";
     public const string Ineligible = "ineligible";
+    public const string Eligible = "eligible";
     public const string AwaitingRecords = "awaiting-records";
-    public const string RecordsComplete = "records-complete";
-    public const string Assigned = "assigned";
+    public const string InReview = "in-review";
     public const string Decided = "decided";
+    public const string LetterIssued = "letter-issued";
     public const string Closed = "closed";
 }
 

@@ -16,11 +16,4 @@ internal static class Problems
 
     public static ProblemHttpResult TooLarge(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
-
-    /// <summary>A route whose behaviour belongs to the case workflow (clocks, eligibility, matching), not written yet.</summary>
-    public static ProblemHttpResult AwaitingWorkflow(string step) =>
-        TypedResults.Problem(
-            $"{step} lands with the case workflow (clocks, eligibility, reviewer matching), which is not part of the server yet.",
-            statusCode: StatusCodes.Status501NotImplemented,
-            title: "Not implemented yet");
 }

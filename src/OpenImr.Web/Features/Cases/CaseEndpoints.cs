@@ -141,7 +141,7 @@ internal static class CaseEndpoints
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.CaseId == id)
             .OrderBy(a => a.Id)
-            .Select(a => new HistoryEntry(a.At, a.Actor, a.Action, a.Detail))
+            .Select(a => new HistoryEntry(a.At, a.Actor, a.Action, a.Detail, a.LibraryVersion))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var submitted = JsonSerializer.Deserialize<Case>(stored.CaseJson, ImrJson.Compact)!;
@@ -190,7 +190,8 @@ public sealed record DocumentView(
         new(d.Id, d.Ordinal, d.Type, d.Date, d.FileName, d.ContentType, size, d.Text?.Length, d.Sha256, d.AddedAt);
 }
 
-public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string? Detail);
+/// <param name="LibraryVersion">The criteria library version in use when the step was taken.</param>
+public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string? Detail, string? LibraryVersion);
 
 public sealed record CaseView(
     Guid Id,

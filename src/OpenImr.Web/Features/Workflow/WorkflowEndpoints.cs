@@ -1,19 +1,34 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using OpenImr.Documents.Letters;
+using OpenImr.Domain.Cases;
+using OpenImr.Domain.Clinical;
+using OpenImr.Domain.Guidelines;
+using OpenImr.Domain.Letters;
+using OpenImr.Domain.Review;
+using OpenImr.Domain.Serialization;
 using OpenImr.Storage;
+using OpenImr.Storage.Service;
 using OpenImr.Web.Features.Cases;
 using OpenImr.Web.Infrastructure;
 
 namespace OpenImr.Web.Features.Workflow;
 
 /// <summary>
-/// The case workflow routes of CONTRACTS.md. Their rules (clocks, eligibility, reviewer
-/// qualification and conflicts, the review engine, letters) land with the case workflow; until then
-/// each route checks the caller's role and the case's visibility, then answers 501.
+/// The case workflow routes of CONTRACTS.md. Each loads the case, asks the Domain
+/// (<see cref="CaseWorkflow"/>, <see cref="EligibilityScreen"/>, <see cref="ReviewerMatcher"/>,
+/// <see cref="ReviewEngine"/>, <see cref="DeterminationLetter"/>), saves the new state with an
+/// audit line, and answers a refused step or a concurrent edit with 409.
 /// </summary>
 internal static class WorkflowEndpoints
 {
+    private static readonly Lazy<ReviewEngine> Engine = new(() => new ReviewEngine(GuidelineLibrary.LoadEmbedded()));
+
+    private static readonly string[] ClosedStatuses =
+        [WorkflowStore.StatusName(CaseStatus.Ineligible), WorkflowStore.StatusName(CaseStatus.LetterIssued), WorkflowStore.StatusName(CaseStatus.Closed)];
+
     public static RouteGroupBuilder MapWorkflowEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Workflow");
@@ -27,30 +42,466 @@ internal static class WorkflowEndpoints
         return api;
     }
 
-    public static Task<ProblemHttpResult> ScreenEligibility(Guid id, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        Pending(id, db, caller, "Eligibility screening", cancellationToken);
-
-    public static Task<ProblemHttpResult> CompleteRecords(Guid id, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        Pending(id, db, caller, "Completing the records and starting the determination clock", cancellationToken);
-
-    public static Task<ProblemHttpResult> AssignReviewer(Guid id, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        Pending(id, db, caller, "Assigning a qualified reviewer without a conflict of interest", cancellationToken);
-
-    public static Task<ProblemHttpResult> RunReview(Guid id, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        Pending(id, db, caller, "Running the review engine on a case", cancellationToken);
-
-    public static Task<ProblemHttpResult> PutDeterminations(Guid id, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        Pending(id, db, caller, "Recording the reviewer's determinations", cancellationToken);
-
-    public static Task<ProblemHttpResult> IssueLetter(Guid id, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        Pending(id, db, caller, "Issuing the Final Determination Letter", cancellationToken);
-
-    public static Task<ProblemHttpResult> GetLetter(Guid id, string? format, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        Pending(id, db, caller, "Serving the issued letter", cancellationToken);
-
-    private static async Task<ProblemHttpResult> Pending(Guid id, ImrDbContext db, ClaimsPrincipal caller, string step, CancellationToken cancellationToken)
+    /// <summary>Screens the application; an ineligible case closes with its reasons, one missing only information stays received.</summary>
+    public static async Task<Results<Ok<EligibilityView>, ProblemHttpResult>> ScreenEligibility(
+        Guid id, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var visible = await db.Cases.AsNoTracking().VisibleTo(caller).AnyAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
-        return visible ? Problems.AwaitingWorkflow(step) : Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        if (WorkflowStore.IsStale(http, stored))
+        {
+            return WorkflowStore.StaleProblem();
+        }
+
+        var submitted = WorkflowStore.CaseOf(stored);
+        var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
+        var context = WorkflowStore.Context(caller, clock);
+        var result = EligibilityScreen.Screen(submitted, context.Date);
+        var step = CaseWorkflow.Screen(state, result, context);
+        if (!step.Succeeded)
+        {
+            return WorkflowStore.Refused(step.Failure!);
+        }
+
+        var reasons = string.Join(" ", result.Reasons.Select(r => $"{r.Code} {r.Message}"));
+        var next = step.State;
+        if (next.Status == CaseStatus.Ineligible)
+        {
+            db.Record(clock, caller, "case.ineligible", id, reasons);
+            var close = CaseWorkflow.Close(next, $"ineligible: {reasons}", context);
+            if (!close.Succeeded)
+            {
+                return WorkflowStore.Refused(close.Failure!);
+            }
+
+            next = close.State;
+            db.Record(clock, caller, "case.closed", id, $"ineligible: {reasons}");
+        }
+        else
+        {
+            db.Record(clock, caller, result.Eligible ? WorkflowStore.EligibleAction : "case.information-requested", id, result.Eligible ? "eligible" : reasons);
+        }
+
+        WorkflowStore.Apply(stored, submitted, next, context.At);
+        if (await WorkflowStore.SaveAsync(db, cancellationToken).ConfigureAwait(false) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return TypedResults.Ok(new EligibilityView(result.Eligible, result.Reasons, stored.Status));
     }
+
+    /// <summary>The records are in: the determination clock starts.</summary>
+    public static async Task<Results<Ok<ClockView>, ProblemHttpResult>> CompleteRecords(
+        Guid id, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        if (WorkflowStore.IsStale(http, stored))
+        {
+            return WorkflowStore.StaleProblem();
+        }
+
+        var submitted = WorkflowStore.CaseOf(stored);
+        var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
+        var context = WorkflowStore.Context(caller, clock);
+        var step = CaseWorkflow.RecordsComplete(state, context);
+        if (!step.Succeeded)
+        {
+            return WorkflowStore.Refused(step.Failure!);
+        }
+
+        stored.RecordsCompleteAt = clock.GetUtcNow();
+        var deadlines = WorkflowStore.Apply(stored, submitted, step.State, context.At);
+        db.Record(clock, caller, "case.records-complete", id, $"determination due {stored.DeterminationDue:yyyy-MM-dd}");
+        if (await WorkflowStore.SaveAsync(db, cancellationToken).ConfigureAwait(false) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return TypedResults.Ok(new ClockView(stored.Status, CaseDeadlines.Of(stored), deadlines));
+    }
+
+    /// <summary>Assigns the named reviewer if qualified and free of conflict, or with <c>{}</c> the best-ranked one.</summary>
+    public static async Task<Results<Ok<AssignmentView>, ProblemHttpResult>> AssignReviewer(
+        Guid id, AssignmentRequest? request, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        if (WorkflowStore.IsStale(http, stored))
+        {
+            return WorkflowStore.StaleProblem();
+        }
+
+        var submitted = WorkflowStore.CaseOf(stored);
+        var families = submitted.Requests.Select(r => RequestParser.Parse(r.Description).Service.Family).ToList();
+        var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
+        var context = WorkflowStore.Context(caller, clock);
+        var reviewers = await db.Reviewers.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        WorkflowResult step;
+        if (request?.ReviewerId is { } named)
+        {
+            var reviewer = reviewers.FirstOrDefault(r => r.Id == named);
+            if (reviewer is null)
+            {
+                return Problems.NotFound($"There is no reviewer {named}.");
+            }
+
+            step = CaseWorkflow.Assign(state, submitted, ToDomain(reviewer), families, context);
+        }
+        else
+        {
+            var workloads = await db.Cases.AsNoTracking()
+                .Where(c => c.AssignedReviewerId != null && !ClosedStatuses.Contains(c.Status))
+                .GroupBy(c => c.AssignedReviewerId)
+                .Select(g => new { Id = g.Key!.Value, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Id.ToString(), g => g.Count, cancellationToken).ConfigureAwait(false);
+            step = CaseWorkflow.AssignBest(state, submitted, families, reviewers.Select(ToDomain), context, workloads);
+        }
+
+        if (!step.Succeeded)
+        {
+            return WorkflowStore.Refused(step.Failure!);
+        }
+
+        var chosen = reviewers.Single(r => r.Id.ToString() == step.State.ReviewerId);
+        var previous = stored.AssignedReviewerId;
+        stored.AssignedReviewerId = chosen.Id;
+        WorkflowStore.Apply(stored, submitted, step.State, context.At);
+        db.Record(clock, caller, "case.assigned", id,
+            $"{chosen.Name} ({chosen.Id}){(previous is { } before && before != chosen.Id ? $", replacing {before}" : "")}; records due {stored.RecordsDue:yyyy-MM-dd}");
+        if (await WorkflowStore.SaveAsync(db, cancellationToken).ConfigureAwait(false) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return TypedResults.Ok(new AssignmentView(chosen.Id, stored.Status, CaseDeadlines.Of(stored)));
+    }
+
+    /// <summary>Runs the engine on the case's records; stores its determinations beside the reviewer's and returns the <c>Review</c>.</summary>
+    public static async Task<Results<JsonHttpResult<Review>, ProblemHttpResult>> RunReview(
+        Guid id, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        if (WorkflowStore.IsStale(http, stored))
+        {
+            return WorkflowStore.StaleProblem();
+        }
+
+        var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
+        // Note that the engine runs when a decision may be taken: the Domain's statuses for the decide step.
+        if (ReviewRefusal(state) is { } refusal)
+        {
+            return WorkflowStore.Refused(refusal);
+        }
+
+        var context = WorkflowStore.Context(caller, clock);
+        var reviewed = WorkflowStore.WithStoredDocuments(WorkflowStore.CaseOf(stored), stored);
+        var review = Engine.Value.Review(reviewed, [.. reviewed.Documents.Select(d => d.Text ?? "")], context.Date);
+        for (var i = 0; i < review.Determinations.Count; i++)
+        {
+            var determination = review.Determinations[i];
+            var row = stored.Determinations.FirstOrDefault(d => d.RequestOrdinal == i);
+            if (row is null)
+            {
+                row = new StoredDetermination { CaseId = id, RequestOrdinal = i };
+                stored.Determinations.Add(row);
+            }
+
+            row.Request = determination.Request;
+            row.EngineJson = JsonSerializer.Serialize(determination, ImrJson.Compact);
+            if (row.ReviewerId is null)
+            {
+                // Note that until the reviewer decides, the row carries the engine's recommendation.
+                row.Decision = determination.Decision.ToString();
+                row.Rationale = determination.Rationale;
+                row.DecidedAt = context.At.ToUniversalTime();
+            }
+        }
+
+        stored.UpdatedAt = context.At.ToUniversalTime();
+        stored.Version++;
+        db.Record(clock, caller, "case.reviewed", id,
+            $"engine {Engine.Value.LibraryVersion}: {string.Join("; ", review.Determinations.Select(d => $"{d.Request}: {d.Decision}"))}");
+        if (await WorkflowStore.SaveAsync(db, cancellationToken).ConfigureAwait(false) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return TypedResults.Json(review, ImrJson.Compact);
+    }
+
+    /// <summary>The assigned reviewer's decision on every request: the engine's accepted or overridden.</summary>
+    public static async Task<Results<Ok<DecisionsView>, ValidationProblem, ProblemHttpResult>> PutDeterminations(
+        Guid id, List<DecisionInput>? decisions, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        if (WorkflowStore.IsStale(http, stored))
+        {
+            return WorkflowStore.StaleProblem();
+        }
+
+        var requests = stored.Requests.OrderBy(r => r.Ordinal).ToList();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var chosen = new Dictionary<int, (Decision Decision, string Rationale, bool Accepted)>();
+        decisions ??= [];
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var given = decisions[i];
+            var request = requests.FirstOrDefault(r => string.Equals(r.Description.Trim(), given?.Request?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (request is null)
+            {
+                errors[$"[{i}].request"] = [$"'{given?.Request}' is not a request of this case; the requests are: {string.Join("; ", requests.Select(r => r.Description))}."];
+                continue;
+            }
+
+            if (chosen.ContainsKey(request.Ordinal))
+            {
+                errors[$"[{i}].request"] = [$"'{request.Description}' is decided twice."];
+                continue;
+            }
+
+            if (!Enum.TryParse<Decision>(given!.Decision?.Trim(), ignoreCase: true, out var decision) || !Enum.IsDefined(decision) || int.TryParse(given.Decision, out _))
+            {
+                errors[$"[{i}].decision"] = [$"'{given.Decision}' is not a decision; it is 'Upheld' or 'Overturned'."];
+                continue;
+            }
+
+            if (decision == Decision.NoRecommendation)
+            {
+                errors[$"[{i}].decision"] = ["NoRecommendation is not a final decision; the reviewer decides 'Upheld' or 'Overturned'."];
+                continue;
+            }
+
+            var engine = EngineDetermination(stored.Determinations.FirstOrDefault(d => d.RequestOrdinal == request.Ordinal));
+            var accepted = engine is not null && engine.Decision == decision;
+            var rationale = string.IsNullOrWhiteSpace(given.Rationale) ? (accepted ? engine!.Rationale : null) : given.Rationale.Trim();
+            if (rationale is null)
+            {
+                errors[$"[{i}].rationale"] = ["A rationale is required where the decision is not the engine's recommendation."];
+                continue;
+            }
+
+            chosen[request.Ordinal] = (decision, rationale, accepted);
+        }
+
+        var missing = requests.Where(r => !chosen.ContainsKey(r.Ordinal)).ToList();
+        if (errors.Count == 0 && missing.Count > 0)
+        {
+            errors[""] = [$"Every request needs a decision; missing: {string.Join("; ", missing.Select(r => r.Description))}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The determinations are incomplete or malformed.");
+        }
+
+        var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
+        var context = WorkflowStore.Context(caller, clock);
+        var summary = string.Join("; ", requests.Select(r => $"{r.Description}: {chosen[r.Ordinal].Decision} ({(chosen[r.Ordinal].Accepted ? "accepted" : "overridden")})"));
+        var step = CaseWorkflow.Decide(state, context, summary);
+        if (!step.Succeeded)
+        {
+            return WorkflowStore.Refused(step.Failure!);
+        }
+
+        var reviewerId = stored.AssignedReviewerId;
+        foreach (var request in requests)
+        {
+            var row = stored.Determinations.FirstOrDefault(d => d.RequestOrdinal == request.Ordinal);
+            if (row is null)
+            {
+                row = new StoredDetermination { CaseId = id, RequestOrdinal = request.Ordinal, Request = request.Description };
+                stored.Determinations.Add(row);
+            }
+
+            var (decision, rationale, _) = chosen[request.Ordinal];
+            row.Decision = decision.ToString();
+            row.Rationale = rationale;
+            row.ReviewerId = reviewerId;
+            row.DecidedAt = context.At.ToUniversalTime();
+        }
+
+        WorkflowStore.Apply(stored, WorkflowStore.CaseOf(stored), step.State, context.At);
+        db.Record(clock, caller, "case.decided", id, summary);
+        if (await WorkflowStore.SaveAsync(db, cancellationToken).ConfigureAwait(false) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return TypedResults.Ok(new DecisionsView(stored.Status,
+            [.. requests.Select(r => new DecisionView(r.Description, chosen[r.Ordinal].Decision.ToString(), chosen[r.Ordinal].Rationale, chosen[r.Ordinal].Accepted))]));
+    }
+
+    /// <summary>Issues the Final Determination Letter from the reviewer's decisions, signed with the reviewer's credentials; once only.</summary>
+    public static async Task<Results<Created<IssuedLetterView>, ProblemHttpResult>> IssueLetter(
+        Guid id, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        if (WorkflowStore.IsStale(http, stored))
+        {
+            return WorkflowStore.StaleProblem();
+        }
+
+        var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
+        var context = WorkflowStore.Context(caller, clock);
+        var step = CaseWorkflow.IssueLetter(state, context);
+        if (!step.Succeeded)
+        {
+            return WorkflowStore.Refused(step.Failure!);
+        }
+
+        var reviewer = await db.Reviewers.AsNoTracking().FirstAsync(r => r.Id == stored.AssignedReviewerId, cancellationToken).ConfigureAwait(false);
+        var submitted = WorkflowStore.CaseOf(stored);
+        // Note that the letter's header shows the case as it now stands: its priority and the date the reviewer was assigned.
+        var current = WorkflowStore.WithStoredDocuments(submitted, stored) with
+        {
+            Priority = state.Priority,
+            Dates = (submitted.Dates ?? new CaseDates()) with { Assigned = state.AssignedOn ?? submitted.Dates?.Assigned },
+        };
+        var decided = new Review(submitted.CaseNumber, [.. stored.Requests.OrderBy(r => r.Ordinal).Select(r => Decided(r, stored.Determinations.First(d => d.RequestOrdinal == r.Ordinal)))]);
+        var letter = DeterminationLetter.Compose(current, decided, context.Date,
+            new ReviewerCredentials(reviewer.Licensure, reviewer.Specialties));
+        var issued = new IssuedLetter
+        {
+            CaseId = id,
+            LetterJson = JsonSerializer.Serialize(letter, ImrJson.Compact),
+            IssuedAt = context.At.ToUniversalTime(),
+            IssuedBy = caller.UserId(),
+            LibraryVersion = Audit.LibraryVersion,
+        };
+        stored.Letters.Add(issued);
+        WorkflowStore.Apply(stored, submitted, step.State, context.At);
+        db.Record(clock, caller, "case.letter-issued", id,
+            $"Final Determination Letter dated {context.Date:yyyy-MM-dd}: {string.Join("; ", letter.Items.Select(i => $"{i.Request}: {i.Decision}"))}");
+        if (await WorkflowStore.SaveAsync(db, cancellationToken).ConfigureAwait(false) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return TypedResults.Created($"/api/cases/{id}/letter", new IssuedLetterView(stored.Status, issued.IssuedAt, issued.LibraryVersion, letter));
+    }
+
+    /// <summary>The issued letter as PDF (default), HTML, text or Markdown; 404 until it is issued.</summary>
+    public static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult>> GetLetter(
+        Guid id, string? format, ImrDbContext db, WebAppOptions options, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var wanted = string.IsNullOrWhiteSpace(format) ? "pdf" : format.Trim().ToLowerInvariant();
+        if (wanted is not ("pdf" or "html" or "text" or "markdown"))
+        {
+            return Problems.BadRequest("Unknown format", $"'{format}' is not a letter format; use pdf, html, text or markdown.");
+        }
+
+        var visible = await db.Cases.AsNoTracking().VisibleTo(caller)
+            .Where(c => c.Id == id)
+            .Select(c => new { c.CaseNumber })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (visible is null)
+        {
+            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        var json = await db.IssuedLetters.AsNoTracking()
+            .Where(l => l.CaseId == id)
+            .OrderBy(l => l.Id)
+            .Select(l => l.LetterJson)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (json is null)
+        {
+            return Problems.NotFound($"The Final Determination Letter of case {id} is not issued yet.");
+        }
+
+        var letter = JsonSerializer.Deserialize<Letter>(json, ImrJson.Compact)!;
+        var name = visible.CaseNumber ?? id.ToString();
+        return wanted switch
+        {
+            "pdf" => TypedResults.File(LetterDocuments.Pdf(letter, options.Organisation), "application/pdf", $"{name}.pdf"),
+            "html" => TypedResults.Content(LetterRenderer.Render(letter, LetterFormat.Html, options.Organisation), "text/html; charset=utf-8"),
+            "markdown" => TypedResults.Content(LetterRenderer.Render(letter, LetterFormat.Markdown, options.Organisation), "text/markdown; charset=utf-8"),
+            _ => TypedResults.Content(LetterRenderer.Render(letter, LetterFormat.Text, options.Organisation), "text/plain; charset=utf-8"),
+        };
+    }
+
+    private static WorkflowFailure? ReviewRefusal(CaseState state)
+    {
+        var allowed = CaseWorkflow.AllowedFrom[CaseStep.Decide];
+        if (state.LetterIssuedOn is not null)
+        {
+            return new WorkflowFailure(WorkflowCodes.LetterIssued, CaseStep.Decide, state.Status, "The Final Determination Letter is issued: the case can no longer change.");
+        }
+
+        return allowed.Contains(state.Status)
+            ? null
+            : new WorkflowFailure(WorkflowCodes.OutOfOrder, CaseStep.Decide, state.Status,
+                $"The review runs once a reviewer is assigned and the records are complete; the case is {WorkflowStore.StatusName(state.Status)}.");
+    }
+
+    private static Determination? EngineDetermination(StoredDetermination? row) =>
+        row?.EngineJson is { } json ? JsonSerializer.Deserialize<Determination>(json, ImrJson.Compact) : null;
+
+    /// <summary>The reviewer's decision on a request, with the engine's guideline and criteria when it ran.</summary>
+    private static Determination Decided(StoredCaseRequest request, StoredDetermination row)
+    {
+        var decision = Enum.Parse<Decision>(row.Decision);
+        var rationale = row.Rationale ?? "";
+        return EngineDetermination(row) is { } engine
+            ? engine with { Decision = decision, Rationale = rationale }
+            : new Determination(request.Description, RequestParser.Parse(request.Description).Service.ToString(), null, decision, null, [], rationale);
+    }
+
+    private static Reviewer ToDomain(StoredReviewer r) => new(r.Id.ToString(), r.Name)
+    {
+        Licensure = r.Licensure,
+        Specialties = r.Specialties,
+        Affiliations = r.Affiliations,
+        YearsInActivePractice = r.YearsOfPractice,
+        HoursPerWeek = r.HoursPerWeek,
+    };
 }
+
+/// <summary><c>{"reviewerId"}</c> names the reviewer; <c>{}</c> asks for the best qualified one without a conflict.</summary>
+public sealed record AssignmentRequest(Guid? ReviewerId);
+
+public sealed record EligibilityView(bool Eligible, IReadOnlyList<EligibilityReason> Reasons, string Status);
+
+/// <param name="Clocks">Every clock of the case whose start is known, with its rule and source.</param>
+public sealed record ClockView(string Status, CaseDeadlines Deadlines, IReadOnlyList<Deadline> Clocks);
+
+public sealed record AssignmentView(Guid ReviewerId, string Status, CaseDeadlines Deadlines);
+
+/// <summary>The reviewer's decision on one request (CONTRACTS.md <c>[{"request", "decision", "rationale"}]</c>).</summary>
+public sealed record DecisionInput(string? Request, string? Decision, string? Rationale);
+
+/// <param name="Accepted">Whether the decision is the engine's recommendation.</param>
+public sealed record DecisionView(string Request, string Decision, string Rationale, bool Accepted);
+
+public sealed record DecisionsView(string Status, IReadOnlyList<DecisionView> Determinations);
+
+public sealed record IssuedLetterView(string Status, DateTimeOffset IssuedAt, string? LibraryVersion, Letter Letter);
