@@ -14,6 +14,9 @@ internal static class ImrCommandLine
     {
         var root = new RootCommand("OpenIMR: read, decide and issue California workers' compensation Independent Medical Review determinations.");
         root.Subcommands.Add(ParseCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SearchCommand.Create(stdout, stderr));
+        root.Subcommands.Add(StatsCommand.Create(stdout, stderr));
         return root;
     }
 
