@@ -311,9 +311,11 @@ internal static class ImportCommand
             }
 
             var error = result.Issues.First(issue => issue.Severity == IssueSeverity.Error);
-            // A folder may hold notes beside the letters; they are skipped, not failed.
             Interlocked.Increment(ref _notStored);
-            var isNote = file.FromFolder && error.Code == LetterIssueCodes.NotALetter;
+            // A folder may hold notes beside the letters; they are skipped, not failed. Note that a damaged
+            // PDF also carries NotALetter, but its text could not be read at all: that is a failure.
+            var isNote = file.FromFolder && error.Code == LetterIssueCodes.NotALetter &&
+                error.Message.StartsWith("not an IMR determination letter", StringComparison.Ordinal);
             failures.Enqueue(new FileFailure(file.Path, error.Code, error.Message, Failed: !isNote));
             return null;
         }
