@@ -39,7 +39,8 @@ public sealed class SyntheticLetterGenerator(int seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(index, MaxCount);
-        var random = new Random(HashCode.Combine(Seed, index, 0x5EED));
+        // Note that HashCode.Combine is randomised per process; this mix is the same in every run.
+        var random = new Random(unchecked((int)(((uint)Seed * 2654435761u) ^ ((uint)index * 40503u + 0x5EEDu))));
         var year = 2013 + random.Next(7);
         var decided = new DateOnly(year, 1, 1).AddDays(random.Next(365));
         var injured = decided.AddDays(-random.Next(200, 3000));

@@ -48,8 +48,23 @@ internal static class LetterDatabase
     public static LetterStore Open(DatabaseTarget target, int batchSize = 200) =>
         new(target, new LetterStoreOptions { ClassifyService = ClassifyService, BatchSize = batchSize });
 
-    /// <summary>The item's service as <c>FAMILY/KIND</c>, by the Domain's request parser.</summary>
-    public static string ClassifyService(LetterItem item) => RequestParser.Parse(item.Request).Service.ToString();
+    /// <summary>The item's service as <c>FAMILY/KIND</c>, by the Domain's request parser (or as <see cref="Classify"/> found it).</summary>
+    public static string ClassifyService(LetterItem item) =>
+        Services.TryGetValue(item, out var service) ? service : RequestParser.Parse(item.Request).Service.ToString();
+
+    /// <summary>
+    /// Classifies a letter's items ahead, on the reader's threads, so that the single writer thread
+    /// only looks them up. Keyed by the item instance, and dropped with it.
+    /// </summary>
+    public static void Classify(Letter letter)
+    {
+        foreach (var item in letter.Items)
+        {
+            Services.AddOrUpdate(item, RequestParser.Parse(item.Request).Service.ToString());
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LetterItem, string> Services = [];
 
     /// <summary>Whether a database failure is the server's or the file's (reported), not a programming error.</summary>
     public static bool IsDatabaseFailure(Exception e) =>

@@ -324,7 +324,13 @@ internal static class ImportCommand
         {
             try
             {
-                return LetterFileReader.Read(File.ReadAllBytes(file.Path), file.DisplayName);
+                var result = LetterFileReader.Read(File.ReadAllBytes(file.Path), file.DisplayName);
+                if (result.Letter is { } letter)
+                {
+                    LetterDatabase.Classify(letter);
+                }
+
+                return result;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
