@@ -13,7 +13,7 @@ using OpenImr.Storage.Letters;
 //   generate --count N --out DIR [--seed S] [--format text|pdf]   write N synthetic letters as files
 //   import   --count N --db DB [--seed S] [--batch-size B]        generate, render, parse and store N letters, streamed
 //   search   --db DB [--runs R]                                   latency percentiles of ranked, filtered search vs a bare full-text query
-//   pdf      --count N [--seed S]                                 PDF letters: our reader against poppler's pdftotext on the same files
+//   pdf      --count N [--seed S] [--from DIR]                    PDF letters (generated, or DIR's): our reader against poppler's pdftotext on the same files
 var options = Options.Parse(args);
 return options.Command switch
 {
@@ -185,7 +185,13 @@ static int Pdf(Options options)
     {
         var generator = new SyntheticLetterGenerator(options.Seed);
         var files = new List<string>();
-        for (var i = 0; i < options.Count; i++)
+        if (options.From is { } from)
+        {
+            // Real letters (the dev corpus): every PDF in the folder.
+            files.AddRange(Directory.EnumerateFiles(from, "*.pdf").Order(StringComparer.Ordinal));
+        }
+
+        for (var i = 0; options.From is null && i < options.Count; i++)
         {
             var path = Path.Combine(folder, $"{i:D6}.pdf");
             File.WriteAllBytes(path, LetterDocuments.Pdf(generator.Letter(i)));
@@ -206,14 +212,14 @@ static int Pdf(Options options)
         var poppler = Stopwatch.StartNew();
         Parallel.ForEach(files, file =>
         {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-q", "-layout", file, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
             process.StandardOutput.ReadToEnd();
             process.WaitForExit();
         });
         poppler.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pdf: {options.Count:N0} synthetic PDF letters: read and parsed {parsed:N0} in {ours.Elapsed.TotalSeconds:0.00} s ({options.Count / ours.Elapsed.TotalSeconds:N0}/s); " +
-            $"pdftotext -layout (text only) {poppler.Elapsed.TotalSeconds:0.00} s ({options.Count / poppler.Elapsed.TotalSeconds:N0}/s); ratio {ours.Elapsed.TotalSeconds / poppler.Elapsed.TotalSeconds:0.00}"));
+            $"pdf: {files.Count:N0} {(options.From is null ? "synthetic" : "dev corpus")} PDF letters: read and parsed {parsed:N0} in {ours.Elapsed.TotalSeconds:0.00} s ({files.Count / ours.Elapsed.TotalSeconds:N0}/s); " +
+            $"pdftotext -layout (text only) {poppler.Elapsed.TotalSeconds:0.00} s ({files.Count / poppler.Elapsed.TotalSeconds:N0}/s); ratio {ours.Elapsed.TotalSeconds / poppler.Elapsed.TotalSeconds:0.00}"));
         return 0;
     }
     finally
@@ -263,7 +269,7 @@ static double Percentile(List<double> values, int percentile)
 }
 
 
-internal sealed record Options(string Command, int Count, string Out, string? Db, int Seed, int BatchSize, int Runs, string Format)
+internal sealed record Options(string Command, int Count, string Out, string? Db, int Seed, int BatchSize, int Runs, string Format, string? From)
 {
     public static Options Parse(string[] args)
     {
@@ -283,7 +289,8 @@ internal sealed record Options(string Command, int Count, string Out, string? Db
             Number("--seed", 20261123),
             Number("--batch-size", 1000),
             Number("--runs", 200),
-            Value("--format", "text"));
+            Value("--format", "text"),
+            Array.IndexOf(args, "--from") >= 0 ? Value("--from", "") : null);
     }
 }
 
