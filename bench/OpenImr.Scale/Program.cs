@@ -94,12 +94,20 @@ static async Task<int> ImportAsync(Options options)
     clock.Stop();
     using var process = Process.GetCurrentProcess();
     process.Refresh();
-    var size = target.Provider == DatabaseProvider.Sqlite ? new FileInfo(target.Description).Length : 0;
+    var size = target.Provider == DatabaseProvider.Sqlite ? new FileInfo(target.Description).Length : await PostgresSizeAsync(target);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"import {options.Count:N0} letters into {target.Provider} ({target.Description}): {result.Inserted:N0} new, {result.Updated:N0} updated, {result.Unchanged:N0} unchanged " +
         $"in {clock.Elapsed.TotalSeconds:0.0} s = {result.Total / clock.Elapsed.TotalSeconds:N0} letters/s; peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB, " +
-        $"peak managed heap {peakManaged / 1048576.0:N0} MiB{(size > 0 ? string.Create(CultureInfo.InvariantCulture, $"; file {size / 1048576.0:N0} MiB") : "")}"));
+        $"peak managed heap {peakManaged / 1048576.0:N0} MiB; database {size / 1048576.0:N0} MiB"));
     return 0;
+}
+
+static async Task<long> PostgresSizeAsync(DatabaseTarget target)
+{
+    await using var connection = new NpgsqlConnection(target.ConnectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+    return (long)(await command.ExecuteScalarAsync())!;
 }
 
 static async Task<int> SearchAsync(Options options)
