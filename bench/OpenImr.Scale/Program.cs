@@ -137,7 +137,9 @@ static async Task<int> SearchAsync(Options options)
         var timings = new List<double>();
         var floor = new List<double>();
         long hits = 0;
-        for (var run = 0; run < options.Runs; run++)
+        // Note that the common terms match most letters: a tenth of the runs keeps the harness short at 1,000,000.
+        var runs = kind == "common term" ? Math.Max(10, options.Runs / 10) : options.Runs;
+        for (var run = 0; run < runs; run++)
         {
             var q = queries[run % queries.Length];
             var clock = Stopwatch.StartNew();
@@ -150,7 +152,7 @@ static async Task<int> SearchAsync(Options options)
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {kind} ({string.Join(", ", queries)}) | {hits / options.Runs:N0} | {Percentile(timings, 50):0.0} | {Percentile(timings, 95):0.0} | {Percentile(floor, 50):0.0} | {Percentile(floor, 95):0.0} | {Percentile(timings, 95) / Math.Max(Percentile(floor, 95), 0.001):0.00} |"));
+            $"| {kind} ({string.Join(", ", queries)}) | {hits / runs:N0} | {Percentile(timings, 50):0.0} | {Percentile(timings, 95):0.0} | {Percentile(floor, 50):0.0} | {Percentile(floor, 95):0.0} | {Percentile(timings, 95) / Math.Max(Percentile(floor, 95), 0.001):0.00} |"));
     }
 
     return 0;

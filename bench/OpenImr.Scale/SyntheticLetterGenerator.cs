@@ -9,7 +9,7 @@ namespace OpenImr.Scale;
 /// opens with "SYNTHETIC", case numbers run from CM13-8000000 upwards (a range no published letter
 /// uses), and all wording is invented. Letter <c>i</c> of a seed is always the same letter, so any
 /// count can be produced streamed and reproduced. Decisions follow the real proportions (about 88%
-/// upheld), items per letter 1 to 5 (mean about 2.2, as in the dev corpus), summaries 120 to 450 words.
+/// upheld), items per letter 1 to 5 (mean 2.0; the dev corpus has 2.2), summaries 120 to 450 words.
 /// </summary>
 public sealed class SyntheticLetterGenerator(int seed)
 {
