@@ -19,6 +19,9 @@ internal static class ImrCommandLine
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(EvaluateCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SearchCommand.Create(stdout, stderr));
+        root.Subcommands.Add(StatsCommand.Create(stdout, stderr));
         return root;
     }
 

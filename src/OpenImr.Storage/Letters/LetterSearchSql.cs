@@ -32,9 +32,14 @@ internal static class LetterSearchSql
             var match = Add(parameters, $"({{request rationale}} : {fts}) OR (summary : {fts})");
             var from = "FROM letter_item_search AS s JOIN letter_items AS i ON i.id = s.rowid JOIN letters AS l ON l.id = i.letter_id " +
                 $"WHERE letter_item_search MATCH {match} AND i.decision IS NOT NULL{filters}";
+            // Note that SQLite evaluates every result column before it sorts, so a snippet in the ranking
+            // query would be made for every match; the page is ranked first, and only its rows get snippets.
+            var top = $"SELECT s.rowid AS id, bm25(letter_item_search, 10.0, 4.0, 1.0) AS rank, l.case_number AS case_number, i.ordinal AS ordinal {from} " +
+                $"ORDER BY rank, l.case_number, i.ordinal LIMIT {limit} OFFSET {offset}";
             return (
                 $"SELECT {Columns}, snippet(letter_item_search, -1, '{LetterQuery.HighlightStart}', '{LetterQuery.HighlightEnd}', '…', 24) AS snippet " +
-                $"{from} ORDER BY bm25(letter_item_search, 10.0, 4.0, 1.0), l.case_number, i.ordinal LIMIT {limit} OFFSET {offset}",
+                $"FROM ({top}) AS t JOIN letter_item_search AS s ON s.rowid = t.id JOIN letter_items AS i ON i.id = t.id JOIN letters AS l ON l.id = i.letter_id " +
+                $"WHERE letter_item_search MATCH {match} ORDER BY t.rank, t.case_number, t.ordinal",
                 $"SELECT count(*) {from}",
                 parameters);
         }
@@ -43,8 +48,12 @@ internal static class LetterSearchSql
         var tsquery = SearchSyntax.ToTsQuery(node, config, parameters);
         var options = Add(parameters,
             $"StartSel=\"{LetterQuery.HighlightStart}\", StopSel=\"{LetterQuery.HighlightEnd}\", MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=\" … \"");
+        // Note that an OR across the two tables' vectors cannot use either GIN index (every row is joined and
+        // tested); the matching items are found through each index separately and united.
+        var matching = $"SELECT m.id FROM letter_items AS m WHERE m.search_vector @@ {tsquery} " +
+            $"UNION SELECT m.id FROM letters AS ml JOIN letter_items AS m ON m.letter_id = ml.id WHERE ml.search_vector @@ {tsquery}";
         var pgFrom = $"FROM letter_items AS i JOIN letters AS l ON l.id = i.letter_id CROSS JOIN (SELECT {tsquery} AS query) AS q " +
-            $"WHERE (i.search_vector @@ q.query OR l.search_vector @@ q.query) AND i.decision IS NOT NULL{filters}";
+            $"WHERE i.id IN ({matching}) AND i.decision IS NOT NULL{filters}";
         return (
             $"SELECT {Columns}, CASE WHEN i.search_vector @@ q.query " +
             $"THEN ts_headline('{config}', concat_ws(' … ', i.request, i.rationale), q.query, {options}) " +

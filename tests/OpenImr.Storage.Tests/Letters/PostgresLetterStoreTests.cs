@@ -1,4 +1,4 @@
-using OpenImr.Storage.Tests.Infrastructure;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Storage.Tests.Letters;
 

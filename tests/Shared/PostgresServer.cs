@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
-using OpenImr.Storage.Tests.Infrastructure;
+using OpenImr.Tests.Shared;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
 
-namespace OpenImr.Storage.Tests.Infrastructure;
+namespace OpenImr.Tests.Shared;
 
 /// <summary>
 /// The PostgreSQL server of a test run. With <c>IMR_TEST_POSTGRES</c> set to a connection string it
