@@ -84,7 +84,7 @@ public sealed class SqliteServerFlowTests : ServerFlowTests, IDisposable
     public void Dispose() => _database.Dispose();
 }
 
-public sealed class PostgresServerFlowTests(OpenImr.Storage.Tests.Infrastructure.PostgresServer server) : ServerFlowTests
+public sealed class PostgresServerFlowTests(OpenImr.Tests.Shared.PostgresServer server) : ServerFlowTests
 {
     protected override async Task<DatabaseTarget> CreateTargetAsync() =>
         DatabaseTarget.Parse(await server.CreateDatabaseAsync("imr_web"));

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OpenImr.Storage.Service;
-using OpenImr.Storage.Tests.Infrastructure;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Storage.Tests.Service;
 

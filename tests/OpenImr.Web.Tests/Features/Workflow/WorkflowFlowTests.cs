@@ -131,7 +131,7 @@ public sealed class SqliteWorkflowFlowTests : WorkflowFlowTests, IDisposable
     public void Dispose() => _database.Dispose();
 }
 
-public sealed class PostgresWorkflowFlowTests(OpenImr.Storage.Tests.Infrastructure.PostgresServer server) : WorkflowFlowTests
+public sealed class PostgresWorkflowFlowTests(OpenImr.Tests.Shared.PostgresServer server) : WorkflowFlowTests
 {
     protected override async Task<DatabaseTarget> CreateTargetAsync() =>
         DatabaseTarget.Parse(await server.CreateDatabaseAsync("imr_wfl"));
