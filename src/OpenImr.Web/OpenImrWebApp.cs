@@ -40,6 +40,10 @@ public static class OpenImrWebApp
             builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
             // Note that bearer tokens need no data protection keys; its start-up notes about them are noise.
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+
+            // One line per request is noise on a console; start-up and problems still show.
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.Logging.AddFilter("OpenImr.Web.Infrastructure.BearerTokenHandler", LogLevel.Warning);
         }
 
         var services = builder.Services;
