@@ -47,7 +47,7 @@ public static class CaseValidator
                 var document = @case.Documents[i];
                 if (document is null || (string.IsNullOrWhiteSpace(document.Text) && string.IsNullOrWhiteSpace(document.Path)))
                 {
-                    issues.Add(new CaseIssue($"documents[{i}]", "the document has neither \"text\" nor \"path\"; give one of them"));
+                    issues.Add(new CaseIssue($"documents[{i}].text", "the document has neither \"text\" nor \"path\"; give one of them"));
                 }
             }
         }
@@ -60,6 +60,11 @@ public static class CaseValidator
         if (@case.Patient?.Sex is { } sex && sex is not ("male" or "female"))
         {
             issues.Add(new CaseIssue("patient.sex", $"'{sex}' is not a sex; use \"male\", \"female\" or null"));
+        }
+
+        if (@case.Patient?.Age is < 0 or > 130)
+        {
+            issues.Add(new CaseIssue("patient.age", $"{@case.Patient.Age} is not an age; give the age in years (0-130) or null"));
         }
 
         if (@case.Application?.ServedBy is { } servedBy && servedBy is not ("mail" or "electronic" or "personal"))

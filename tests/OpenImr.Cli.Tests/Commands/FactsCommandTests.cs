@@ -91,7 +91,7 @@ public sealed class FactsCommandTests : IDisposable
     [InlineData("""{ "documents": [ { "text": "x" } ] }""", "requests")]
     [InlineData("""{ "requests": [ { "description": "MRI" } ] }""", "documents")]
     [InlineData("""{ "requests": [ { "description": "  " } ], "documents": [ { "text": "x" } ] }""", "requests[0].description")]
-    [InlineData("""{ "requests": [ { "description": "MRI" } ], "documents": [ { "type": "note" } ] }""", "documents[0]")]
+    [InlineData("""{ "requests": [ { "description": "MRI" } ], "documents": [ { "type": "note" } ] }""", "documents[0].text")]
     [InlineData("""{ "requests": null, "documents": [ { "text": "x" } ] }""", "requests")]
     public async Task Facts_MissingField_Exit2NamingField(string content, string field)
     {

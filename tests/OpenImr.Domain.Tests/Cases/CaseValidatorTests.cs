@@ -28,7 +28,7 @@ public class CaseValidatorTests
             Documents = [new CaseDocument { Type = "note" }],
         };
         var paths = CaseValidator.Validate(@case).Select(i => i.Path).ToList();
-        Assert.Equal(["requests[1].description", "documents[0]", "priority", "patient.sex", "application.servedBy"], paths);
+        Assert.Equal(["requests[1].description", "documents[0].text", "priority", "patient.sex", "application.servedBy"], paths);
     }
 
     [Fact]
