@@ -3,7 +3,7 @@ using OpenImr.Domain.Clinical;
 
 namespace OpenImr.Domain.Tests.Clinical;
 
-/// <summary>RequestParser against our hand labels of the 218 corpus request wordings (TestData/request-labels.tsv).</summary>
+/// <summary>RequestParser against our hand labels of the 218 corpus request wordings (TestData/request-wordings.tsv).</summary>
 public class RequestParserLabelsTests
 {
     private static readonly string[] Columns = ["sessions", "perWeek", "weeks", "hours", "count", "strength"];
@@ -80,7 +80,7 @@ public class RequestParserLabelsTests
 
     private static List<string[]> Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "request-labels.tsv");
+        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "request-wordings.tsv");
         return
         [
             .. File.ReadLines(path)
