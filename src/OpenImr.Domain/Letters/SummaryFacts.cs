@@ -10,6 +10,9 @@ namespace OpenImr.Domain.Letters;
 /// </summary>
 internal static class SummaryFacts
 {
+    // A published letter has no "today": any date it states may count.
+    private static readonly DateOnly LatestDate = new(2199, 12, 31);
+
     public static PatientDescription Patient(string? summary)
     {
         if (string.IsNullOrEmpty(summary))
@@ -25,9 +28,6 @@ internal static class SummaryFacts
 
     public static DateOnly? InjuryDate(string? summary) =>
         string.IsNullOrEmpty(summary) ? null : Extract(summary).FirstOrDefault(f => f.Kind == FactKinds.InjuryDate && f.Date is not null)?.Date;
-
-    // A published letter has no "today": any date it states may count.
-    private static readonly DateOnly LatestDate = new(2199, 12, 31);
 
     private static IEnumerable<ClinicalFact> Extract(string summary) =>
         FactExtractor.Extract(summary, 0, LatestDate).Where(f => f.Status == FactStatus.Affirmed);
