@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using OpenImr.Documents.Letters;
 using OpenImr.Domain.Cases;
 using OpenImr.Domain.Letters;
 using OpenImr.Domain.Review;
@@ -26,29 +25,7 @@ internal static class EvaluateCommand
 
     internal static int Run(IReadOnlyList<string> paths, bool json, TextWriter stdout, TextWriter stderr)
     {
-        var missing = new List<string>();
-        var files = InputFiles.Expand(paths, missing);
-        foreach (var path in missing)
-        {
-            stderr.WriteLine($"imr evaluate: {path}: no such file or folder; check the path.");
-        }
-
-        var letters = new List<Letter>();
-        var failed = missing.Count > 0;
-        foreach (var file in files)
-        {
-            var result = LetterFileReader.Read(File.ReadAllBytes(file.Path), file.DisplayName);
-            if (result.Letter is { } letter)
-            {
-                letters.Add(letter);
-            }
-            else if (!(file.FromFolder && result.Issues[0].Code == LetterIssueCodes.NotALetter))
-            {
-                failed = true;
-                stderr.WriteLine($"imr evaluate: {file.Path}: {result.FirstError}");
-            }
-        }
-
+        var (letters, failed) = LetterInputs.Read("evaluate", paths, stderr, warnings: false);
         var evaluation = Evaluate(letters);
         if (json)
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using OpenImr.Documents.Letters;
 using OpenImr.Domain.Letters;
 using OpenImr.Domain.Serialization;
 
@@ -25,52 +24,7 @@ internal static class ParseCommand
 
     internal static int Run(IReadOnlyList<string> paths, bool json, TextWriter stdout, TextWriter stderr)
     {
-        var missing = new List<string>();
-        var files = InputFiles.Expand(paths, missing);
-        foreach (var path in missing)
-        {
-            stderr.WriteLine($"imr parse: {path}: no such file or folder; check the path.");
-        }
-
-        if (files.Count == 0)
-        {
-            if (missing.Count == 0)
-            {
-                stderr.WriteLine($"imr parse: no letters found (looked for {string.Join(", ", InputFiles.LetterExtensions)} files).");
-            }
-
-            return ImrCommandLine.Problem;
-        }
-
-        var results = ReadAll(files);
-        var failed = missing.Count > 0;
-        var letters = new List<Letter>(results.Length);
-        for (var i = 0; i < results.Length; i++)
-        {
-            var (file, result) = (files[i], results[i]);
-            if (result.Letter is { } letter)
-            {
-                letters.Add(letter);
-                foreach (var issue in result.Issues)
-                {
-                    stderr.WriteLine($"imr parse: {file.Path}: warning {issue.Code}: {issue.Message}");
-                }
-
-                continue;
-            }
-
-            var error = result.Issues.First(issue => issue.Severity == IssueSeverity.Error);
-            if (file.FromFolder && error.Code == LetterIssueCodes.NotALetter)
-            {
-                // A folder may hold notes beside the letters; they are skipped, not failed.
-                stderr.WriteLine($"imr parse: {file.Path}: skipped, {error.Message}");
-                continue;
-            }
-
-            failed = true;
-            stderr.WriteLine($"imr parse: {file.Path}: {error.Code}: {error.Message}");
-        }
-
+        var (letters, failed) = LetterInputs.Read("parse", paths, stderr, warnings: true);
         if (json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(letters, ImrJson.Options));
@@ -84,24 +38,6 @@ internal static class ParseCommand
         }
 
         return failed ? ImrCommandLine.Problem : ImrCommandLine.Success;
-    }
-
-    private static LetterParseResult[] ReadAll(List<InputFiles.InputFile> files)
-    {
-        var results = new LetterParseResult[files.Count];
-        Parallel.For(0, files.Count, i =>
-        {
-            var file = files[i];
-            try
-            {
-                results[i] = LetterFileReader.Read(File.ReadAllBytes(file.Path), file.DisplayName);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                results[i] = new LetterParseResult(null, [new LetterParseIssue("IO001", IssueSeverity.Error, $"cannot be read ({exception.Message})")]);
-            }
-        });
-        return results;
     }
 
     internal static string Describe(Letter letter)
