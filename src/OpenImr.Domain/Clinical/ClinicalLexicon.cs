@@ -207,7 +207,11 @@ internal static class ClinicalLexicon
             "conservative treatment failed", "conservative care failed", "conservative care has failed", "conservative treatment has failed",
             "refractory to conservative", "refractory to conservative care", "refractory to conservative treatment", "despite conservative",
             "despite conservative care", "despite conservative treatment", "exhausted conservative", "exhausted conservative care",
-            "exhausted conservative treatment", "failed to respond to conservative", "unresponsive to conservative", "failed to improve with conservative");
+            "exhausted conservative treatment", "failed to respond to conservative", "unresponsive to conservative", "failed to improve with conservative",
+            // Care named and its failure stated: "persistent pain despite physical therapy", "did not improve with chiropractic".
+            "despite physical therapy", "despite therapy", "despite physiotherapy", "despite chiropractic", "despite chiropractic care",
+            "despite medication", "despite medications", "despite treatment", "despite home exercise", "failed physical therapy",
+            "did not improve with", "not improved with");
         return l;
     }
 }

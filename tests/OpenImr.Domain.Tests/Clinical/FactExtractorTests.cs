@@ -205,4 +205,10 @@ public class FactExtractorTests
     [InlineData("/10 /5 #")]
     public void Extract_Degenerate_NoFactsNoThrow(string? text) =>
         Assert.Empty(FactExtractor.Extract(text, 0, AsOf));
+
+    [Theory]
+    [InlineData("Synthetic: he reports persistent shoulder pain despite physical therapy.")]
+    [InlineData("Synthetic: her neck pain did not improve with chiropractic care and medication.")]
+    public void Extract_CareNamedAndItsFailureStated_ConservativeCareFailed(string text) =>
+        Assert.Equal(FactStatus.Affirmed, Extract(text).First(f => f.Kind == FactKinds.ConservativeCareFailed).Status);
 }
