@@ -130,25 +130,47 @@ public static class TextPdfWriter
         return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X;
     }
 
-    /// <summary>The standard fonts encode WinAnsi only; other characters become their nearest ASCII.</summary>
-    private static string WinAnsi(string text)
+    /// <summary>
+    /// The standard fonts as PdfPig writes them cover printable ASCII safely; anything else is folded
+    /// to its nearest ASCII ("é" to "e", "×" to "x", "°" to " degrees") rather than failing the letter.
+    /// </summary>
+    internal static string WinAnsi(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
+            if (c is >= ' ' and <= '~')
+            {
+                builder.Append(c);
+                continue;
+            }
+
             builder.Append(c switch
             {
-                '\u2018' or '\u2019' => "'",
-                '\u201C' or '\u201D' => "\"",
-                '\u2013' or '\u2014' => "-",
+                '\u2018' or '\u2019' or '\u00B4' => "'",
+                '\u201C' or '\u201D' or '\u00AB' or '\u00BB' => "\"",
+                '\u2013' or '\u2014' or '\u2212' => "-",
                 '\u2026' => "...",
+                '\u00D7' => "x",
+                '\u00B0' => " degrees",
+                '\u00B1' => "+/-",
+                '\u00B5' => "u",
+                '\u00BD' => "1/2",
+                '\u00BC' => "1/4",
+                '\u2022' or '\u00B7' => "*",
                 '\u00A0' or '\t' => " ",
-                _ when c < ' ' => "",
-                _ when c > '\u00FF' => "?",
-                _ => c.ToString(),
+                < ' ' => "",
+                _ => Fold(c),
             });
         }
 
         return builder.ToString();
     }
+
+    // The Latin-1 letters U+00C0..U+00FF without their accents (the build runs with invariant
+    // globalization, where Unicode decomposition is not available).
+    private const string Latin1Letters = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+
+    private static string Fold(char c) =>
+        c is >= '\u00C0' and <= '\u00FF' ? Latin1Letters[c - '\u00C0'].ToString() : "?";
 }
