@@ -143,5 +143,27 @@ public class LetterFileReaderTests
         Assert.Equal("Occupational therapy for six sessions", Assert.Single(letter.Items).Request);
     }
 
+    [Fact]
+    public void Read_DevCorpusRenderedAsPdf_GivesBackEveryDecision()
+    {
+        var folder = DevCorpus.Require();
+        var problems = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.pdf").Order(StringComparer.Ordinal))
+        {
+            var letter = LetterFileReader.Read(File.ReadAllBytes(file), Path.GetFileName(file)).Letter!;
+
+            // Real letters hold characters the standard PDF fonts lack (×, °, accents); rendering must not fail on them.
+            var again = LetterFileReader.Read(LetterDocuments.Pdf(letter), letter.Source!).Letter;
+
+            if (again is null || again.CaseNumber != letter.CaseNumber
+                || !again.Items.Select(i => i.Decision).SequenceEqual(letter.Items.Select(i => i.Decision)))
+            {
+                problems.Add(Path.GetFileName(file));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(", ", problems));
+    }
+
     private static string Json(Letter letter) => JsonSerializer.Serialize(letter, ImrJson.Compact);
 }
