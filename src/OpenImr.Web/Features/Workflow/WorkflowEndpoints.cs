@@ -46,16 +46,13 @@ internal static class WorkflowEndpoints
     public static async Task<Results<Ok<EligibilityView>, ProblemHttpResult>> ScreenEligibility(
         Guid id, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var opened = await WorkflowStore.OpenAsync(db, http, id, caller, cancellationToken).ConfigureAwait(false);
+        if (opened.Problem is { } problem)
         {
-            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+            return problem;
         }
 
-        if (WorkflowStore.IsStale(http, stored))
-        {
-            return WorkflowStore.StaleProblem();
-        }
+        var stored = opened.Case!;
 
         var submitted = WorkflowStore.CaseOf(stored);
         var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
@@ -99,16 +96,13 @@ internal static class WorkflowEndpoints
     public static async Task<Results<Ok<ClockView>, ProblemHttpResult>> CompleteRecords(
         Guid id, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var opened = await WorkflowStore.OpenAsync(db, http, id, caller, cancellationToken).ConfigureAwait(false);
+        if (opened.Problem is { } problem)
         {
-            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+            return problem;
         }
 
-        if (WorkflowStore.IsStale(http, stored))
-        {
-            return WorkflowStore.StaleProblem();
-        }
+        var stored = opened.Case!;
 
         var submitted = WorkflowStore.CaseOf(stored);
         var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
@@ -134,16 +128,13 @@ internal static class WorkflowEndpoints
     public static async Task<Results<Ok<AssignmentView>, ProblemHttpResult>> AssignReviewer(
         Guid id, AssignmentRequest? request, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var opened = await WorkflowStore.OpenAsync(db, http, id, caller, cancellationToken).ConfigureAwait(false);
+        if (opened.Problem is { } problem)
         {
-            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+            return problem;
         }
 
-        if (WorkflowStore.IsStale(http, stored))
-        {
-            return WorkflowStore.StaleProblem();
-        }
+        var stored = opened.Case!;
 
         var submitted = WorkflowStore.CaseOf(stored);
         var families = submitted.Requests.Select(r => RequestParser.Parse(r.Description).Service.Family).ToList();
@@ -194,16 +185,13 @@ internal static class WorkflowEndpoints
     public static async Task<Results<JsonHttpResult<Review>, ProblemHttpResult>> RunReview(
         Guid id, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var opened = await WorkflowStore.OpenAsync(db, http, id, caller, cancellationToken).ConfigureAwait(false);
+        if (opened.Problem is { } problem)
         {
-            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+            return problem;
         }
 
-        if (WorkflowStore.IsStale(http, stored))
-        {
-            return WorkflowStore.StaleProblem();
-        }
+        var stored = opened.Case!;
 
         var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
         // Note that the engine runs when a decision may be taken: the Domain's statuses for the decide step.
@@ -252,16 +240,13 @@ internal static class WorkflowEndpoints
     public static async Task<Results<Ok<DecisionsView>, ValidationProblem, ProblemHttpResult>> PutDeterminations(
         Guid id, List<DecisionInput>? decisions, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var opened = await WorkflowStore.OpenAsync(db, http, id, caller, cancellationToken).ConfigureAwait(false);
+        if (opened.Problem is { } problem)
         {
-            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+            return problem;
         }
 
-        if (WorkflowStore.IsStale(http, stored))
-        {
-            return WorkflowStore.StaleProblem();
-        }
+        var stored = opened.Case!;
 
         var requests = stored.Requests.OrderBy(r => r.Ordinal).ToList();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -359,16 +344,13 @@ internal static class WorkflowEndpoints
     public static async Task<Results<Created<IssuedLetterView>, ProblemHttpResult>> IssueLetter(
         Guid id, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var opened = await WorkflowStore.OpenAsync(db, http, id, caller, cancellationToken).ConfigureAwait(false);
+        if (opened.Problem is { } problem)
         {
-            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+            return problem;
         }
 
-        if (WorkflowStore.IsStale(http, stored))
-        {
-            return WorkflowStore.StaleProblem();
-        }
+        var stored = opened.Case!;
 
         var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
         var context = WorkflowStore.Context(caller, clock);

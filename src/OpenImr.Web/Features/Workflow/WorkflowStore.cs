@@ -90,6 +90,21 @@ internal static class WorkflowStore
     public static CaseStatus ParseStatus(string status) => JsonSerializer.Deserialize<CaseStatus>($"\"{status}\"");
 
     /// <summary>If the client sent <c>If-Match: VERSION</c>, whether the stored version is another one.</summary>
+    /// <summary>
+    /// The case a workflow step acts on: 404 when the caller may not see it, 409 when the client's
+    /// <c>If-Match</c> version is stale; otherwise the stored case.
+    /// </summary>
+    public static async Task<OpenedCase> OpenAsync(ImrDbContext db, HttpContext http, Guid id, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var stored = await LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return new OpenedCase(null, Problems.NotFound(CaseAccess.NotFoundDetail(id)));
+        }
+
+        return IsStale(http, stored) ? new OpenedCase(null, StaleProblem()) : new OpenedCase(stored, null);
+    }
+
     public static bool IsStale(HttpContext http, StoredCase stored)
     {
         var match = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
@@ -136,3 +151,6 @@ internal static class WorkflowStore
                 ["reasons"] = failure.ReviewerReasons.Select(r => new { r.Code, r.Source, r.Message, r.Party }).ToList(),
             });
 }
+
+/// <summary>A stored case opened for a workflow step, or the problem that stops the step.</summary>
+internal sealed record OpenedCase(StoredCase? Case, ProblemHttpResult? Problem);
