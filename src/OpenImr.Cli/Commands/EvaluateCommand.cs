@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using OpenImr.Domain.Cases;
 using OpenImr.Domain.Letters;
 using OpenImr.Domain.Review;
 using OpenImr.Domain.Serialization;
@@ -41,30 +40,8 @@ internal static class EvaluateCommand
 
     internal static EvaluationReport Evaluate(IReadOnlyList<Letter> letters)
     {
-        var results = new List<EvaluationResult>();
-        var guidelineMatches = 0;
-        var guidelineCompared = 0;
-        foreach (var letter in letters)
-        {
-            var rebuilt = LetterCase.From(letter);
-            var review = ReviewServices.Engine.Review(rebuilt, rebuilt.Documents.Select(d => d.Text ?? "").ToList(), letter.Dates.Decision ?? ReviewServices.Today);
-            for (var i = 0; i < letter.Items.Count && i < review.Determinations.Count; i++)
-            {
-                var item = letter.Items[i];
-                var determination = review.Determinations[i];
-                results.Add(new EvaluationResult(letter.Source, letter.CaseNumber, item.Request, item.Decision ?? Decision.NoRecommendation,
-                    determination.Decision, determination.Service));
-                if (determination.Guideline is { } chosen && item.Citations.Count > 0)
-                {
-                    guidelineCompared++;
-                    if (item.Citations.Any(c => c.Source == chosen.Source && (chosen.Source != "MTUS" || c.Title == chosen.Title)))
-                    {
-                        guidelineMatches++;
-                    }
-                }
-            }
-        }
-
+        var evaluation = LetterEvaluation.Run(letters, ReviewServices.Engine, ReviewServices.Today);
+        var results = evaluation.Results;
         var families = ConfusionMatrix.ByFamily(results).ToDictionary(
             pair => pair.Key,
             pair => new FamilyFigures(pair.Value.Total, pair.Value, Math.Round(pair.Value.Coverage, 4), Math.Round(pair.Value.BalancedAccuracy, 4)),
@@ -72,7 +49,7 @@ internal static class EvaluateCommand
         var overall = ConfusionMatrix.Of(results);
         return new EvaluationReport(letters.Count, results.Count, results, families,
             new FamilyFigures(overall.Total, overall, Math.Round(overall.Coverage, 4), Math.Round(overall.BalancedAccuracy, 4)),
-            guidelineCompared == 0 ? null : Math.Round((double)guidelineMatches / guidelineCompared, 4));
+            evaluation.GuidelineMatch is { } match ? Math.Round(match, 4) : null);
     }
 
     private static void WriteTable(EvaluationReport report, TextWriter stdout)
