@@ -120,24 +120,69 @@ internal static class CaseEndpoints
         return TypedResults.Ok(new CaseList(total, number, size, items));
     }
 
+    /// <summary>
+    /// The case with its records, deadlines and history. One small query checks that the caller may
+    /// see it and reads its stamp; the view is rebuilt only when the stamp has moved on.
+    /// </summary>
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetCase(
-        Guid id, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+        Guid id, ImrDbContext db, CaseViewCache views, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var stored = await db.Cases.AsNoTracking().VisibleTo(caller)
-            .Include(c => c.Requests)
-            .Include(c => c.Documents)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var stamp = await db.Cases.AsNoTracking().VisibleTo(caller)
+            .Where(c => c.Id == id)
+            .Select(c => (CaseStamp?)new CaseStamp(c.Version, db.AuditEntries.Where(a => a.CaseId == c.Id).Max(a => (long?)a.Id)))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (stamp is not { } current)
         {
             return Problems.NotFound(CaseAccess.NotFoundDetail(id));
         }
 
-        // Note that the original bytes stay in the database; only their size is read here.
-        var sizes = await db.CaseDocuments.AsNoTracking()
-            .Where(d => d.CaseId == id && d.Content != null)
-            .Select(d => new { d.Id, Size = d.Content!.Length })
-            .ToDictionaryAsync(d => d.Id, d => (long)d.Size, cancellationToken).ConfigureAwait(false);
+        if (!views.TryGet(id, current, out var view))
+        {
+            view = await BuildViewAsync(db, id, cancellationToken).ConfigureAwait(false);
+            if (view is null)
+            {
+                return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+            }
+
+            // Note that the view is remembered at the stamp read before it was built: if the case moved on meanwhile, the next read rebuilds it.
+            views.Remember(id, current, view);
+        }
+
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<CaseView?> BuildViewAsync(ImrDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var stored = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new
+            {
+                c.Id,
+                c.CaseNumber,
+                c.Status,
+                c.Priority,
+                c.CaseJson,
+                c.AssignedReviewerId,
+                c.RecordsDue,
+                c.DeterminationDue,
+                c.Version,
+                c.CreatedAt,
+                c.UpdatedAt,
+                Requests = c.Requests.OrderBy(r => r.Ordinal).Select(r => new RequestView(r.Ordinal, r.Description)).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        // Note that neither the original bytes nor the extracted text are read here: only their sizes.
+        var documents = await db.CaseDocuments.AsNoTracking()
+            .Where(d => d.CaseId == id)
+            .OrderBy(d => d.Ordinal)
+            .Select(d => new DocumentView(d.Id, d.Ordinal, d.Type, d.Date, d.FileName, d.ContentType,
+                d.Content == null ? null : (long?)d.Content.Length, d.Text == null ? null : (int?)d.Text.Length, d.Sha256, d.AddedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.CaseId == id)
             .OrderBy(a => a.Id)
@@ -145,7 +190,7 @@ internal static class CaseEndpoints
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var submitted = JsonSerializer.Deserialize<Case>(stored.CaseJson, ImrJson.Compact)!;
-        return TypedResults.Ok(new CaseView(
+        return new CaseView(
             stored.Id,
             stored.CaseNumber,
             stored.Status,
@@ -155,13 +200,13 @@ internal static class CaseEndpoints
             submitted.Application,
             submitted.Parties,
             stored.AssignedReviewerId,
-            CaseDeadlines.Of(stored),
-            [.. stored.Requests.OrderBy(r => r.Ordinal).Select(r => new RequestView(r.Ordinal, r.Description))],
-            [.. stored.Documents.OrderBy(d => d.Ordinal).Select(d => DocumentView.Of(d, sizes.TryGetValue(d.Id, out var size) ? size : null))],
+            new CaseDeadlines(stored.RecordsDue, stored.DeterminationDue),
+            stored.Requests,
+            documents,
             history,
             stored.Version,
             stored.CreatedAt,
-            stored.UpdatedAt));
+            stored.UpdatedAt);
     }
 }
 
