@@ -8,6 +8,7 @@ using OpenImr.Domain.Cases;
 using OpenImr.Domain.Serialization;
 using OpenImr.Storage;
 using OpenImr.Storage.Service;
+using OpenImr.Web.Features.Workflow;
 using OpenImr.Web.Infrastructure;
 
 namespace OpenImr.Web.Features.Cases;
@@ -84,7 +85,7 @@ internal static class CaseEndpoints
 
     /// <summary>The cases the caller may see, newest first, optionally of one status, a page at a time.</summary>
     public static async Task<Results<Ok<CaseList>, ValidationProblem>> ListCases(
-        string? status, int? page, int? pageSize, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+        string? status, int? page, int? pageSize, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (page is < 1)
@@ -115,9 +116,10 @@ internal static class CaseEndpoints
         var items = await query.OrderByDescending(c => c.Id)
             .Skip((number - 1) * size)
             .Take(size)
-            .Select(c => new CaseSummary(c.Id, c.CaseNumber, c.Status, c.Priority, c.AssignedReviewerId, new CaseDeadlines(c.RecordsDue, c.DeterminationDue), c.CreatedAt))
+            .Select(c => new CaseSummary(c.Id, c.CaseNumber, c.Status, c.Priority, c.AssignedReviewerId, new CaseDeadlines(c.RecordsDue, c.DeterminationDue), c.CreatedAt, null))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new CaseList(total, number, size, items));
+        var today = CaseClock.Today(clock, WorkflowStore.California);
+        return TypedResults.Ok(new CaseList(total, number, size, [.. items.Select(c => c with { Clock = RunningClockOf(c.Status, c.Deadlines, today) })]));
     }
 
     /// <summary>
@@ -125,7 +127,7 @@ internal static class CaseEndpoints
     /// see it and reads its stamp; the view is rebuilt only when the stamp has moved on.
     /// </summary>
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetCase(
-        Guid id, ImrDbContext db, CaseViewCache views, ClaimsPrincipal caller, CancellationToken cancellationToken)
+        Guid id, ImrDbContext db, CaseViewCache views, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var stamp = await db.Cases.AsNoTracking().VisibleTo(caller)
             .Where(c => c.Id == id)
@@ -148,8 +150,13 @@ internal static class CaseEndpoints
             views.Remember(id, current, view);
         }
 
-        return TypedResults.Ok(view);
+        // Note that the running clock depends on today's date, so it is added to the remembered view on every read.
+        return TypedResults.Ok(view with { Clock = RunningClockOf(view.Status, view.Deadlines, CaseClock.Today(clock, WorkflowStore.California)) });
     }
+
+    /// <summary>The clock the case is waiting on today, or null.</summary>
+    internal static RunningClock? RunningClockOf(string status, CaseDeadlines deadlines, DateOnly today) =>
+        CaseClock.Running(WorkflowStore.ParseStatus(status), deadlines.RecordsDue, deadlines.DeterminationDue, today);
 
     private static async Task<CaseView?> BuildViewAsync(ImrDbContext db, Guid id, CancellationToken cancellationToken)
     {
@@ -206,7 +213,8 @@ internal static class CaseEndpoints
             history,
             stored.Version,
             stored.CreatedAt,
-            stored.UpdatedAt);
+            stored.UpdatedAt,
+            null);
     }
 }
 
@@ -218,7 +226,8 @@ public sealed record CaseDeadlines(DateOnly? RecordsDue, DateOnly? Determination
     internal static CaseDeadlines Of(StoredCase stored) => new(stored.RecordsDue, stored.DeterminationDue);
 }
 
-public sealed record CaseSummary(Guid Id, string? CaseNumber, string Status, string Priority, Guid? AssignedReviewerId, CaseDeadlines Deadlines, DateTimeOffset CreatedAt);
+/// <param name="Clock">The clock the case is waiting on today (records or determination), with days left and whether it is overdue; null when none runs.</param>
+public sealed record CaseSummary(Guid Id, string? CaseNumber, string Status, string Priority, Guid? AssignedReviewerId, CaseDeadlines Deadlines, DateTimeOffset CreatedAt, RunningClock? Clock);
 
 public sealed record CaseList(int Total, int Page, int PageSize, IReadOnlyList<CaseSummary> Cases);
 
@@ -238,6 +247,7 @@ public sealed record DocumentView(
 /// <param name="LibraryVersion">The criteria library version in use when the step was taken.</param>
 public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string? Detail, string? LibraryVersion);
 
+/// <param name="Clock">The clock the case is waiting on today (records or determination), with days left and whether it is overdue; null when none runs.</param>
 public sealed record CaseView(
     Guid Id,
     string? CaseNumber,
@@ -254,4 +264,5 @@ public sealed record CaseView(
     IReadOnlyList<HistoryEntry> History,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    RunningClock? Clock);
