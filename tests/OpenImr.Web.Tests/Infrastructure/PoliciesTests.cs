@@ -24,6 +24,7 @@ public sealed class PoliciesTests(SqliteApp app) : IClassFixture<SqliteApp>
         ("POST", "/api/cases/{id}/documents", [Admin, Coordinator, Party]),
         ("GET", "/api/cases/{id}/documents/{documentId}", Everyone),
         ("GET", "/api/cases/{id}/documents/{documentId}/content", Everyone),
+        ("GET", "/api/cases/{id}/facts", Everyone),
         ("POST", "/api/cases/{id}/eligibility", [Admin, Coordinator]),
         ("POST", "/api/cases/{id}/records-complete", [Admin, Coordinator]),
         ("POST", "/api/cases/{id}/assignment", [Admin, Coordinator]),

@@ -8,6 +8,7 @@ using OpenImr.Domain.Cases;
 using OpenImr.Domain.Serialization;
 using OpenImr.Storage;
 using OpenImr.Storage.Service;
+using OpenImr.Web.Features.CaseDocuments;
 using OpenImr.Web.Features.Workflow;
 using OpenImr.Web.Infrastructure;
 
@@ -63,7 +64,7 @@ internal static class CaseEndpoints
         {
             var document = submitted.Documents[i];
             var text = string.IsNullOrWhiteSpace(document.Text) ? null : document.Text;
-            stored.Documents.Add(new StoredCaseDocument
+            var storedDocument = new StoredCaseDocument
             {
                 Ordinal = i,
                 Type = document.Type,
@@ -73,7 +74,9 @@ internal static class CaseEndpoints
                 Sha256 = text is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 AddedAt = now,
                 AddedBy = caller.UserId(),
-            });
+            };
+            DocumentFacts.Attach(storedDocument, stored.Id, clock);
+            stored.Documents.Add(storedDocument);
         }
 
         db.Cases.Add(stored);
