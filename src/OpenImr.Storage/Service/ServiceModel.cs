@@ -61,6 +61,8 @@ internal static class ServiceModel
             entity.Property(c => c.Priority).HasColumnName("priority").HasMaxLength(16);
             entity.Property(c => c.InjuryDate).HasColumnName("injury_date");
             entity.Property(c => c.UrDenialDate).HasColumnName("ur_denial_date");
+            // Note that intake looks for the same claim filed twice by these two dates (PROC-05).
+            entity.HasIndex(c => new { c.InjuryDate, c.UrDenialDate });
             entity.Property(c => c.ApplicationReceivedDate).HasColumnName("application_received_date");
             entity.Property(c => c.AssignedDate).HasColumnName("assigned_date");
             entity.Property(c => c.RecordsCompleteAt).HasColumnName("records_complete_at");

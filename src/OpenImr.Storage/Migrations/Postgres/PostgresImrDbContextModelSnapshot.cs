@@ -444,6 +444,8 @@ namespace OpenImr.Storage.Migrations.Postgres
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("InjuryDate", "UrDenialDate");
+
                     b.ToTable("cases", (string)null);
                 });
 

@@ -407,6 +407,8 @@ namespace OpenImr.Storage.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("InjuryDate", "UrDenialDate");
+
                     b.ToTable("cases", (string)null);
                 });
 

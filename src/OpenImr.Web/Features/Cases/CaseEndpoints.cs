@@ -38,6 +38,7 @@ internal static class CaseEndpoints
             return TypedResults.ValidationProblem(errors, title: "The case is incomplete or malformed.");
         }
 
+        var duplicates = await PossibleDuplicatesAsync(db, submitted, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var stored = new StoredCase
         {
@@ -82,8 +83,41 @@ internal static class CaseEndpoints
         db.Cases.Add(stored);
         db.Record(clock, caller, "case.created", stored.Id,
             $"{stored.CaseNumber ?? "no case number"}: {stored.Requests.Count} request(s), {stored.Documents.Count} document(s)");
+        if (duplicates.Count > 0)
+        {
+            db.Record(clock, caller, "case.possible-duplicate", stored.Id,
+                $"same case number or same claim (injury date, UR decision date and treatments) as open case(s) {string.Join(", ", duplicates)}");
+        }
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Created($"/api/cases/{stored.Id}", new CaseCreated(stored.Id, stored.Status, CaseDeadlines.Of(stored)));
+        // Note that only staff learn which other cases match: a party may not see them.
+        return TypedResults.Created($"/api/cases/{stored.Id}",
+            new CaseCreated(stored.Id, stored.Status, CaseDeadlines.Of(stored), caller.IsStaff() ? duplicates : []));
+    }
+
+    /// <summary>
+    /// Open cases that are the same filing (<see cref="DuplicateKey"/>, PROC-05): the same case
+    /// number, or the same injury date, UR decision date and treatments. They are flagged for the
+    /// coordinator, who closes the later filing; intake never refuses a filing on a guess.
+    /// </summary>
+    private static async Task<List<Guid>> PossibleDuplicatesAsync(ImrDbContext db, Case submitted, CancellationToken cancellationToken)
+    {
+        var key = DuplicateKey.For(submitted);
+        var caseNumber = string.IsNullOrWhiteSpace(submitted.CaseNumber) ? null : submitted.CaseNumber.Trim();
+        var (injury, denial) = (submitted.Dates?.Injury, submitted.Dates?.UrDenial);
+        if (caseNumber is null && (injury is null || denial is null))
+        {
+            return [];
+        }
+
+        var candidates = await db.Cases.AsNoTracking()
+            .Where(c => c.Status != CaseStatuses.Closed && c.Status != CaseStatuses.Ineligible)
+            .Where(c => (caseNumber != null && c.CaseNumber == caseNumber) || (injury != null && denial != null && c.InjuryDate == injury && c.UrDenialDate == denial))
+            .OrderBy(c => c.Id)
+            .Take(100)
+            .Select(c => new { c.Id, c.CaseJson })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. candidates.Where(c => DuplicateKey.For(JsonSerializer.Deserialize<Case>(c.CaseJson, ImrJson.Compact)!).Matches(key)).Select(c => c.Id)];
     }
 
     /// <summary>The cases the caller may see, newest first, optionally of one status, a page at a time.</summary>
@@ -234,7 +268,8 @@ public sealed record CaseSummary(Guid Id, string? CaseNumber, string Status, str
 
 public sealed record CaseList(int Total, int Page, int PageSize, IReadOnlyList<CaseSummary> Cases);
 
-public sealed record CaseCreated(Guid Id, string Status, CaseDeadlines Deadlines);
+/// <param name="PossibleDuplicates">Open cases that look like the same filing (shown to staff only); the case is stored either way and its history notes them.</param>
+public sealed record CaseCreated(Guid Id, string Status, CaseDeadlines Deadlines, IReadOnlyList<Guid> PossibleDuplicates);
 
 public sealed record RequestView(int Ordinal, string Description);
 

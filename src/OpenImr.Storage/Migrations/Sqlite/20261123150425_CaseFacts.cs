@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace OpenImr.Storage.Migrations.Postgres
+namespace OpenImr.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CaseFacts : Migration
@@ -16,15 +15,15 @@ namespace OpenImr.Storage.Migrations.Postgres
                 name: "case_facts",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    document_id = table.Column<int>(type: "integer", nullable: false),
-                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    start = table.Column<int>(type: "integer", nullable: false),
-                    end = table.Column<int>(type: "integer", nullable: false),
-                    fact_json = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    document_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    start = table.Column<int>(type: "INTEGER", nullable: false),
+                    end = table.Column<int>(type: "INTEGER", nullable: false),
+                    fact_json = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -36,6 +35,11 @@ namespace OpenImr.Storage.Migrations.Postgres
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_injury_date_ur_denial_date",
+                table: "cases",
+                columns: new[] { "injury_date", "ur_denial_date" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_case_facts_case_id_kind",
@@ -53,6 +57,10 @@ namespace OpenImr.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "case_facts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cases_injury_date_ur_denial_date",
+                table: "cases");
         }
     }
 }
