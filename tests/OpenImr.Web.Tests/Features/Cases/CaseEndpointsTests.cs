@@ -18,7 +18,7 @@ public sealed class CaseEndpointsTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal([first.GetProperty("id").GetGuid()], Ids(second));
         Assert.Empty(Ids(byParty));
         Assert.Empty(Ids(otherClaim));
-        var history = (await app.Client("coordinator").GetCaseAsync(second.GetProperty("id").GetGuid())).History();
+        var history = (await app.Client("coordinator").GetCaseAsync(second.GetProperty("id").GetGuid())).Actions();
         Assert.Equal(["case.created", "case.possible-duplicate"], history);
     }
 
