@@ -11,7 +11,7 @@ using OpenImr.Web;
 // A bounded load test of imr serve on loopback: the real server on a temporary SQLite file,
 // CLIENTS concurrent clients sending REQUESTS requests in all (at most SECONDS seconds):
 // four in five read a case (GET /api/cases/{id}), one in five runs the engine on it
-// (POST /api/cases/{id}/review; --review-every N, 0 for reads only). Prints throughput and
+// (POST /api/cases/{id}/review; --review-every N, 0 for reads only; --floor reads /health instead). Prints throughput and
 // p50/p95/p99 latency per route, and the statuses answered (a review racing another review of
 // the same case is refused with 409, as concurrent edits must be).
 var clients = Option("--clients", 200);
@@ -19,6 +19,8 @@ var total = Option("--requests", 20_000);
 var seconds = Option("--seconds", 60);
 var caseCount = Option("--cases", 20);
 var reviewEvery = Option("--review-every", 5);
+// Note that --floor reads GET /health instead (no token, no database): what HTTP alone costs on this machine.
+var floor = args.Contains("--floor");
 
 var folder = Directory.CreateTempSubdirectory("imr-load-").FullName;
 var port = FreePort();
@@ -60,6 +62,7 @@ try
     var reviews = new List<double>();
     var statuses = new Dictionary<int, int>();
     var next = -1;
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var deadline = Stopwatch.StartNew();
     var gate = new object();
     var workers = Enumerable.Range(0, clients).Select(async worker =>
@@ -77,7 +80,7 @@ try
             var watch = Stopwatch.StartNew();
             using var response = review
                 ? await reviewerClient.PostAsJsonAsync($"/api/cases/{id}/review", new { })
-                : await admin.GetAsync($"/api/cases/{id}");
+                : await admin.GetAsync(floor ? "/health" : $"/api/cases/{id}");
             await response.Content.ReadAsByteArrayAsync();
             var elapsed = watch.Elapsed.TotalMilliseconds;
             lock (gate)
@@ -90,11 +93,14 @@ try
     await Task.WhenAll(workers);
     var wall = deadline.Elapsed.TotalSeconds;
     var done = reads.Count + reviews.Count;
+    // Note that client and server share this process: CPU time per request counts both, and depends less than latency on what else the machine runs.
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{clients} clients, {done} requests in {wall:F1} s = {done / wall:F0} requests/s; statuses {string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"))}"));
+        $"{clients} clients, {done} requests in {wall:F1} s = {done / wall:F0} requests/s; statuses {string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"))}; " +
+        $"CPU {cpu / done:F3} ms per request (client and server); load average {LoadAverage()}"));
     Console.WriteLine("| route | requests | p50 ms | p95 ms | p99 ms | max ms |");
     Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-    Row("GET /api/cases/{id}", reads);
+    Row(floor ? "GET /health (floor)" : "GET /api/cases/{id}", reads);
     Row("POST /api/cases/{id}/review", reviews);
 }
 finally
@@ -111,6 +117,9 @@ static void Row(string route, List<double> latencies)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {route} | {latencies.Count} | {At(0.50):F1} | {At(0.95):F1} | {At(0.99):F1} | {(latencies.Count == 0 ? 0 : latencies[^1]):F1} |"));
 }
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 int Option(string name, int fallback)
 {

@@ -24,6 +24,8 @@ public sealed class DatabaseTarget
     /// <summary>The SQLite file used when no value is given.</summary>
     public const string DefaultSqliteFile = "imr.db";
 
+    private DbContextOptions? _options;
+
     private DatabaseTarget(DatabaseProvider provider, string connectionString, string description)
     {
         Provider = provider;
@@ -111,13 +113,21 @@ public sealed class DatabaseTarget
     }
 
     /// <summary>Creates a context of the provider's own type (so that its own migrations apply).</summary>
-    public ImrDbContext CreateContext() => Provider switch
+    public ImrDbContext CreateContext()
     {
-        DatabaseProvider.Sqlite => new SqliteImrDbContext(
-            new DbContextOptionsBuilder<SqliteImrDbContext>().UseSqlite(ConnectionString).Options),
-        _ => new PostgresImrDbContext(
-            new DbContextOptionsBuilder<PostgresImrDbContext>().UseNpgsql(ConnectionString).Options),
-    };
+        // Note that the options are built once: a server creates a context for every request.
+        _options ??= Provider switch
+        {
+            DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteImrDbContext>().UseSqlite(ConnectionString).Options,
+            _ => new DbContextOptionsBuilder<PostgresImrDbContext>().UseNpgsql(ConnectionString).Options,
+        };
+        return _options switch
+        {
+            DbContextOptions<SqliteImrDbContext> sqlite => new SqliteImrDbContext(sqlite),
+            DbContextOptions<PostgresImrDbContext> postgres => new PostgresImrDbContext(postgres),
+            _ => throw new InvalidOperationException($"No context for {Provider}."),
+        };
+    }
 
     /// <summary>
     /// Creates the schema or brings it up to date (EF migrations of the provider). For SQLite it also

@@ -32,6 +32,9 @@ public abstract class ImrDbContext : DbContext
 
     public DbSet<StoredCaseDocument> CaseDocuments => Set<StoredCaseDocument>();
 
+    /// <summary>The clinical facts read from case documents, with their evidence spans.</summary>
+    public DbSet<StoredFact> CaseFacts => Set<StoredFact>();
+
     public DbSet<StoredDetermination> Determinations => Set<StoredDetermination>();
 
     public DbSet<IssuedLetter> IssuedLetters => Set<IssuedLetter>();

@@ -56,6 +56,8 @@ public static class OpenImrWebApp
             ClassifyService = item => RequestParser.Parse(item.Request).Service.ToString(),
             TimeProvider = options.TimeProvider,
         }));
+        services.AddSingleton<TokenUserCache>();
+        services.AddSingleton<CaseViewCache>();
         services.AddHostedService<DatabaseInitializer>();
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxRequestBytes);
 

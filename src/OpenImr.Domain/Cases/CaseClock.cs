@@ -136,6 +136,22 @@ public static class CaseClock
         return deadline.Done is { } done ? done > deadline.Due : asOf > deadline.Due;
     }
 
+    /// <summary>
+    /// The clock a case in <paramref name="status"/> is waiting on, as of <paramref name="asOf"/>: the
+    /// records clock while awaiting records, the determination clock while in review or decided
+    /// (until the letter is issued); null in every other status or while the due date is unknown.
+    /// </summary>
+    public static RunningClock? Running(CaseStatus status, DateOnly? recordsDue, DateOnly? determinationDue, DateOnly asOf)
+    {
+        var (kind, due) = status switch
+        {
+            CaseStatus.AwaitingRecords => (ClockKind.Records, recordsDue),
+            CaseStatus.InReview or CaseStatus.Decided => (ClockKind.Determination, determinationDue),
+            _ => (ClockKind.Determination, (DateOnly?)null),
+        };
+        return due is { } date ? new RunningClock(kind, date, date.DayNumber - asOf.DayNumber, asOf > date) : null;
+    }
+
     /// <summary>Calendar days from <paramref name="asOf"/> to the due date: 0 on the due date, negative once past it.</summary>
     public static int DaysLeft(Deadline deadline, DateOnly asOf)
     {
@@ -158,3 +174,6 @@ public static class CaseClock
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), timeZone).DateTime);
     }
 }
+
+/// <summary>The clock a case is waiting on: its due date, calendar days left (negative once past) and whether it is overdue.</summary>
+public sealed record RunningClock(ClockKind Clock, DateOnly Due, int DaysLeft, bool Overdue);

@@ -155,6 +155,21 @@ public static class WorkflowCodes
     public const string AlreadyExpedited = "WFL005";
 }
 
+/// <summary>The reasons a party or coordinator may close a case (8 CCR 9792.10.6(a)); an ineligible screen closes with its own reasons.</summary>
+public static class CloseReasons
+{
+    /// <summary>The applicant withdrew the application.</summary>
+    public const string Withdrawn = "withdrawn";
+
+    /// <summary>The claims administrator authorised the disputed treatment, so nothing is left to review.</summary>
+    public const string TreatmentAuthorized = "treatment-authorized";
+
+    /// <summary>The Final Determination Letter is issued and the case is done.</summary>
+    public const string Completed = "completed";
+
+    public static IReadOnlyList<string> All { get; } = [Withdrawn, TreatmentAuthorized, Completed];
+}
+
 /// <summary>Why a step was refused.</summary>
 public sealed record WorkflowFailure(string Code, CaseStep Step, CaseStatus Status, string Message)
 {
@@ -337,6 +352,13 @@ public static class CaseWorkflow
     public static WorkflowResult Close(CaseState state, string reason, StepContext context)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(state);
+        if (reason == CloseReasons.Completed && state.Status != CaseStatus.LetterIssued)
+        {
+            return new WorkflowResult(state, new WorkflowFailure(WorkflowCodes.OutOfOrder, CaseStep.Close, state.Status,
+                $"A case closes as completed only once its letter is issued; it is {Describe(state.Status)}. Close it as withdrawn or treatment-authorized instead."));
+        }
+
         return Step(state, CaseStep.Close, context, CaseStatus.Closed, reason, s => s with { ClosedReason = reason });
     }
 

@@ -188,6 +188,37 @@ public sealed class StoredCaseDocument
     public DateTimeOffset AddedAt { get; set; }
 
     public Guid? AddedBy { get; set; }
+
+    /// <summary>The clinical facts read from <see cref="Text"/>, stored with it in one transaction.</summary>
+    public List<StoredFact> Facts { get; } = [];
+}
+
+/// <summary>
+/// One clinical fact read from a case document: its kind and status as columns to query by, its
+/// evidence span into the document's text, and the whole fact as JSON.
+/// </summary>
+public sealed class StoredFact
+{
+    public long Id { get; set; }
+
+    public int DocumentId { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    /// <summary>The fact kind (<c>FactKinds</c>), for example <c>drug</c> or <c>functional-improvement</c>.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary><c>affirmed</c>, <c>negated</c>, <c>uncertain</c>, ...</summary>
+    public string Status { get; set; } = "";
+
+    /// <summary>Where the evidence starts in the document's text (UTF-16 offset).</summary>
+    public int Start { get; set; }
+
+    /// <summary>Where the evidence ends (exclusive).</summary>
+    public int End { get; set; }
+
+    /// <summary>The whole fact as the Domain's <c>ClinicalFact</c> JSON.</summary>
+    public string FactJson { get; set; } = "{}";
 }
 
 /// <summary>The reviewer's decision on one request.</summary>

@@ -61,6 +61,8 @@ internal static class ServiceModel
             entity.Property(c => c.Priority).HasColumnName("priority").HasMaxLength(16);
             entity.Property(c => c.InjuryDate).HasColumnName("injury_date");
             entity.Property(c => c.UrDenialDate).HasColumnName("ur_denial_date");
+            // Note that intake looks for the same claim filed twice by these two dates (PROC-05).
+            entity.HasIndex(c => new { c.InjuryDate, c.UrDenialDate });
             entity.Property(c => c.ApplicationReceivedDate).HasColumnName("application_received_date");
             entity.Property(c => c.AssignedDate).HasColumnName("assigned_date");
             entity.Property(c => c.RecordsCompleteAt).HasColumnName("records_complete_at");
@@ -109,6 +111,22 @@ internal static class ServiceModel
             document.Property(d => d.Text).HasColumnName("text");
             document.Property(d => d.AddedAt).HasColumnName("added_at");
             document.Property(d => d.AddedBy).HasColumnName("added_by");
+            document.HasMany(d => d.Facts).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StoredFact>(fact =>
+        {
+            fact.ToTable("case_facts");
+            fact.HasKey(f => f.Id);
+            fact.Property(f => f.Id).HasColumnName("id");
+            fact.Property(f => f.DocumentId).HasColumnName("document_id");
+            fact.Property(f => f.CaseId).HasColumnName("case_id");
+            fact.HasIndex(f => new { f.CaseId, f.Kind });
+            fact.Property(f => f.Kind).HasColumnName("kind").HasMaxLength(64);
+            fact.Property(f => f.Status).HasColumnName("status").HasMaxLength(32);
+            fact.Property(f => f.Start).HasColumnName("start");
+            fact.Property(f => f.End).HasColumnName("end");
+            fact.Property(f => f.FactJson).HasColumnName("fact_json");
         });
 
         modelBuilder.Entity<StoredDetermination>(determination =>

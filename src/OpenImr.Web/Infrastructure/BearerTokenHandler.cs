@@ -10,7 +10,8 @@ namespace OpenImr.Web.Infrastructure;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer TOKEN</c> against the stored SHA-256 hashes of the users'
 /// tokens. A missing, malformed, unknown or revoked token leaves the request anonymous, so the
-/// route answers 401 (a problem detail, with <c>WWW-Authenticate: Bearer</c>).
+/// route answers 401 (a problem detail, with <c>WWW-Authenticate: Bearer</c>). Known tokens are
+/// remembered briefly (<see cref="TokenUserCache"/>).
 /// </summary>
 internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -37,14 +38,20 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
         }
 
         var hash = ApiTokens.Hash(token);
-        var db = Context.RequestServices.GetRequiredService<ImrDbContext>();
-        var user = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.User!.Id, t.User.Name, t.User.Role })
-            .FirstOrDefaultAsync(Context.RequestAborted).ConfigureAwait(false);
-        if (user is null)
+        var cache = Context.RequestServices.GetRequiredService<TokenUserCache>();
+        if (!cache.TryGet(hash, out var user))
         {
-            return AuthenticateResult.Fail("The bearer token is not known.");
+            var db = Context.RequestServices.GetRequiredService<ImrDbContext>();
+            user = await db.ApiTokens.AsNoTracking()
+                .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+                .Select(t => new TokenUser(t.User!.Id, t.User.Name, t.User.Role))
+                .FirstOrDefaultAsync(Context.RequestAborted).ConfigureAwait(false);
+            if (user is null)
+            {
+                return AuthenticateResult.Fail("The bearer token is not known.");
+            }
+
+            cache.Remember(hash, user);
         }
 
         Claim[] claims =

@@ -190,4 +190,39 @@ public class CaseClockTests
     }
 
     private static DateOnly Parse(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData(CaseStatus.AwaitingRecords, ClockKind.Records, "2015-10-01")]
+    [InlineData(CaseStatus.InReview, ClockKind.Determination, "2015-10-31")]
+    [InlineData(CaseStatus.Decided, ClockKind.Determination, "2015-10-31")]
+    public void Running_WaitingStatus_NamesTheClockAndItsDue(CaseStatus status, ClockKind expected, string due)
+    {
+        var running = CaseClock.Running(status, new DateOnly(2015, 10, 1), new DateOnly(2015, 10, 31), new DateOnly(2015, 9, 28));
+
+        Assert.NotNull(running);
+        Assert.Equal(expected, running.Clock);
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), running.Due);
+    }
+
+    [Theory]
+    [InlineData(CaseStatus.Received)]
+    [InlineData(CaseStatus.Eligible)]
+    [InlineData(CaseStatus.LetterIssued)]
+    [InlineData(CaseStatus.Closed)]
+    public void Running_StatusWithoutAClock_IsNull(CaseStatus status) =>
+        Assert.Null(CaseClock.Running(status, new DateOnly(2015, 10, 1), new DateOnly(2015, 10, 31), new DateOnly(2015, 9, 28)));
+
+    [Theory]
+    [InlineData(29, 2, false)]
+    [InlineData(31, 0, false)]
+    [InlineData(32, -1, true)]
+    public void Running_AroundTheDueDate_CountsDaysLeftAndOverdueFromTheDayAfter(int dayOfOctober, int daysLeft, bool overdue)
+    {
+        var asOf = new DateOnly(2015, 10, 1).AddDays(dayOfOctober - 1);
+
+        var running = CaseClock.Running(CaseStatus.InReview, null, new DateOnly(2015, 10, 31), asOf)!;
+
+        Assert.Equal(daysLeft, running.DaysLeft);
+        Assert.Equal(overdue, running.Overdue);
+    }
 }

@@ -265,6 +265,21 @@ public class CaseWorkflowTests
     }
 
     [Fact]
+    public void Close_CompletedBeforeTheLetter_FailsOutOfOrderAndKeepsTheState()
+    {
+        var state = Decided();
+
+        var result = CaseWorkflow.Close(state, CloseReasons.Completed, On(10, 21));
+
+        Assert.Equal(WorkflowCodes.OutOfOrder, result.Failure?.Code);
+        Assert.Same(state, result.State);
+    }
+
+    [Fact]
+    public void Close_CompletedAfterTheLetter_Closes() =>
+        Assert.Equal(CloseReasons.Completed, Ok(CaseWorkflow.Close(Issued(), CloseReasons.Completed, On(10, 30))).ClosedReason);
+
+    [Fact]
     public void Close_BeforeDecisionWhenTreatmentAuthorised_Closes() =>
         Assert.Equal(CaseStatus.Closed, Ok(CaseWorkflow.Close(InReview(), "treatment authorised", On(10, 5))).Status);
 

@@ -444,6 +444,8 @@ namespace OpenImr.Storage.Migrations.Postgres
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("InjuryDate", "UrDenialDate");
+
                     b.ToTable("cases", (string)null);
                 });
 
@@ -594,6 +596,57 @@ namespace OpenImr.Storage.Migrations.Postgres
                     b.ToTable("determinations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("End")
+                        .HasColumnType("integer")
+                        .HasColumnName("end");
+
+                    b.Property<string>("FactJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fact_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("CaseId", "Kind");
+
+                    b.ToTable("case_facts", (string)null);
+                });
+
             modelBuilder.Entity("OpenImr.Storage.Service.StoredReviewer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -720,6 +773,15 @@ namespace OpenImr.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredFact", b =>
+                {
+                    b.HasOne("OpenImr.Storage.Service.StoredCaseDocument", null)
+                        .WithMany("Facts")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenImr.Storage.Service.StoredReviewer", b =>
                 {
                     b.HasOne("OpenImr.Storage.Service.ServiceUser", "User")
@@ -750,6 +812,11 @@ namespace OpenImr.Storage.Migrations.Postgres
                     b.Navigation("Letters");
 
                     b.Navigation("Requests");
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredCaseDocument", b =>
+                {
+                    b.Navigation("Facts");
                 });
 #pragma warning restore 612, 618
         }

@@ -407,6 +407,8 @@ namespace OpenImr.Storage.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("InjuryDate", "UrDenialDate");
+
                     b.ToTable("cases", (string)null);
                 });
 
@@ -551,6 +553,55 @@ namespace OpenImr.Storage.Migrations.Sqlite
                     b.ToTable("determinations", (string)null);
                 });
 
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end");
+
+                    b.Property<string>("FactJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fact_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("CaseId", "Kind");
+
+                    b.ToTable("case_facts", (string)null);
+                });
+
             modelBuilder.Entity("OpenImr.Storage.Service.StoredReviewer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -677,6 +728,15 @@ namespace OpenImr.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredFact", b =>
+                {
+                    b.HasOne("OpenImr.Storage.Service.StoredCaseDocument", null)
+                        .WithMany("Facts")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenImr.Storage.Service.StoredReviewer", b =>
                 {
                     b.HasOne("OpenImr.Storage.Service.ServiceUser", "User")
@@ -707,6 +767,11 @@ namespace OpenImr.Storage.Migrations.Sqlite
                     b.Navigation("Letters");
 
                     b.Navigation("Requests");
+                });
+
+            modelBuilder.Entity("OpenImr.Storage.Service.StoredCaseDocument", b =>
+                {
+                    b.Navigation("Facts");
                 });
 #pragma warning restore 612, 618
         }

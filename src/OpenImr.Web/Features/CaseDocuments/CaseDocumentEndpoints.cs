@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OpenImr.Documents;
+using OpenImr.Domain.Clinical;
+using OpenImr.Domain.Serialization;
 using OpenImr.Storage;
 using OpenImr.Storage.Service;
 using OpenImr.Web.Features.Cases;
@@ -30,6 +33,7 @@ internal static class CaseDocumentEndpoints
             .DisableAntiforgery();
         api.MapGet("/cases/{id:guid}/documents/{documentId:int}", GetDocument).WithName("GetCaseDocument").WithTags("Cases");
         api.MapGet("/cases/{id:guid}/documents/{documentId:int}/content", GetDocumentContent).WithName("GetCaseDocumentContent").WithTags("Cases");
+        api.MapGet("/cases/{id:guid}/facts", GetFacts).WithName("GetCaseFacts").WithTags("Cases");
         return api;
     }
 
@@ -124,10 +128,11 @@ internal static class CaseDocumentEndpoints
             AddedAt = now,
             AddedBy = caller.UserId(),
         };
+        DocumentFacts.Attach(document, id, clock);
         db.CaseDocuments.Add(document);
         stored.Version++;
         stored.UpdatedAt = now;
-        db.Record(clock, caller, "case.document-added", id, $"{document.FileName} ({document.ContentType}, {content.Length} bytes, {text.Length} characters)");
+        db.Record(clock, caller, "case.document-added", id, $"{document.FileName} ({document.ContentType}, {content.Length} bytes, {text.Length} characters, {document.Facts.Count} facts)");
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -156,6 +161,34 @@ internal static class CaseDocumentEndpoints
         return document is null
             ? Problems.NotFound($"Case {id} has no document {documentId} that you may see.")
             : TypedResults.Ok(document);
+    }
+
+    /// <summary>
+    /// The clinical facts read from the case's documents when they were added, in document and text
+    /// order, each with its evidence span into the document's text; optionally of one kind.
+    /// </summary>
+    public static async Task<Results<Ok<List<StoredFactView>>, ProblemHttpResult>> GetFacts(
+        Guid id, string? kind, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        if (!await db.Cases.AsNoTracking().VisibleTo(caller).AnyAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false))
+        {
+            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        var facts = db.CaseFacts.AsNoTracking().Where(f => f.CaseId == id);
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            var wanted = kind.Trim();
+            facts = facts.Where(f => f.Kind == wanted);
+        }
+
+        var rows = await facts
+            .Join(db.CaseDocuments, f => f.DocumentId, d => d.Id, (f, d) => new { f, d.Ordinal })
+            .OrderBy(x => x.Ordinal).ThenBy(x => x.f.Start).ThenBy(x => x.f.Id)
+            .Select(x => new { x.f.DocumentId, x.f.Kind, x.f.Status, x.f.Start, x.f.End, x.f.FactJson })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(rows.Select(r => new StoredFactView(r.DocumentId, r.Kind, r.Status, r.Start, r.End,
+            JsonSerializer.Deserialize<ClinicalFact>(r.FactJson, ImrJson.Compact)!)).ToList());
     }
 
     /// <summary>The original bytes of an uploaded record, as uploaded.</summary>
@@ -187,3 +220,6 @@ internal static class CaseDocumentEndpoints
 
 /// <param name="Text">The extracted text; null while only a path is known.</param>
 public sealed record DocumentWithText(DocumentView Document, string? Text);
+
+/// <summary>A stored clinical fact: the document it was read from, its kind, status and evidence span, and the whole fact.</summary>
+public sealed record StoredFactView(int DocumentId, string Kind, string Status, int Start, int End, ClinicalFact Fact);

@@ -8,6 +8,8 @@ using OpenImr.Domain.Cases;
 using OpenImr.Domain.Serialization;
 using OpenImr.Storage;
 using OpenImr.Storage.Service;
+using OpenImr.Web.Features.CaseDocuments;
+using OpenImr.Web.Features.Workflow;
 using OpenImr.Web.Infrastructure;
 
 namespace OpenImr.Web.Features.Cases;
@@ -36,6 +38,7 @@ internal static class CaseEndpoints
             return TypedResults.ValidationProblem(errors, title: "The case is incomplete or malformed.");
         }
 
+        var duplicates = await PossibleDuplicatesAsync(db, submitted, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var stored = new StoredCase
         {
@@ -62,7 +65,7 @@ internal static class CaseEndpoints
         {
             var document = submitted.Documents[i];
             var text = string.IsNullOrWhiteSpace(document.Text) ? null : document.Text;
-            stored.Documents.Add(new StoredCaseDocument
+            var storedDocument = new StoredCaseDocument
             {
                 Ordinal = i,
                 Type = document.Type,
@@ -72,19 +75,54 @@ internal static class CaseEndpoints
                 Sha256 = text is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 AddedAt = now,
                 AddedBy = caller.UserId(),
-            });
+            };
+            DocumentFacts.Attach(storedDocument, stored.Id, clock);
+            stored.Documents.Add(storedDocument);
         }
 
         db.Cases.Add(stored);
         db.Record(clock, caller, "case.created", stored.Id,
             $"{stored.CaseNumber ?? "no case number"}: {stored.Requests.Count} request(s), {stored.Documents.Count} document(s)");
+        if (duplicates.Count > 0)
+        {
+            db.Record(clock, caller, "case.possible-duplicate", stored.Id,
+                $"same case number or same claim (injury date, UR decision date and treatments) as open case(s) {string.Join(", ", duplicates)}");
+        }
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Created($"/api/cases/{stored.Id}", new CaseCreated(stored.Id, stored.Status, CaseDeadlines.Of(stored)));
+        // Note that only staff learn which other cases match: a party may not see them.
+        return TypedResults.Created($"/api/cases/{stored.Id}",
+            new CaseCreated(stored.Id, stored.Status, CaseDeadlines.Of(stored), caller.IsStaff() ? duplicates : []));
+    }
+
+    /// <summary>
+    /// Open cases that are the same filing (<see cref="DuplicateKey"/>, PROC-05): the same case
+    /// number, or the same injury date, UR decision date and treatments. They are flagged for the
+    /// coordinator, who closes the later filing; intake never refuses a filing on a guess.
+    /// </summary>
+    private static async Task<List<Guid>> PossibleDuplicatesAsync(ImrDbContext db, Case submitted, CancellationToken cancellationToken)
+    {
+        var key = DuplicateKey.For(submitted);
+        var caseNumber = string.IsNullOrWhiteSpace(submitted.CaseNumber) ? null : submitted.CaseNumber.Trim();
+        var (injury, denial) = (submitted.Dates?.Injury, submitted.Dates?.UrDenial);
+        if (caseNumber is null && (injury is null || denial is null))
+        {
+            return [];
+        }
+
+        var candidates = await db.Cases.AsNoTracking()
+            .Where(c => c.Status != CaseStatuses.Closed && c.Status != CaseStatuses.Ineligible)
+            .Where(c => (caseNumber != null && c.CaseNumber == caseNumber) || (injury != null && denial != null && c.InjuryDate == injury && c.UrDenialDate == denial))
+            .OrderBy(c => c.Id)
+            .Take(100)
+            .Select(c => new { c.Id, c.CaseJson })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. candidates.Where(c => DuplicateKey.For(JsonSerializer.Deserialize<Case>(c.CaseJson, ImrJson.Compact)!).Matches(key)).Select(c => c.Id)];
     }
 
     /// <summary>The cases the caller may see, newest first, optionally of one status, a page at a time.</summary>
     public static async Task<Results<Ok<CaseList>, ValidationProblem>> ListCases(
-        string? status, int? page, int? pageSize, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+        string? status, int? page, int? pageSize, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (page is < 1)
@@ -115,29 +153,80 @@ internal static class CaseEndpoints
         var items = await query.OrderByDescending(c => c.Id)
             .Skip((number - 1) * size)
             .Take(size)
-            .Select(c => new CaseSummary(c.Id, c.CaseNumber, c.Status, c.Priority, c.AssignedReviewerId, new CaseDeadlines(c.RecordsDue, c.DeterminationDue), c.CreatedAt))
+            .Select(c => new CaseSummary(c.Id, c.CaseNumber, c.Status, c.Priority, c.AssignedReviewerId, new CaseDeadlines(c.RecordsDue, c.DeterminationDue), c.CreatedAt, null))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new CaseList(total, number, size, items));
+        var today = CaseClock.Today(clock, WorkflowStore.California);
+        return TypedResults.Ok(new CaseList(total, number, size, [.. items.Select(c => c with { Clock = RunningClockOf(c.Status, c.Deadlines, today) })]));
     }
 
+    /// <summary>
+    /// The case with its records, deadlines and history. One small query checks that the caller may
+    /// see it and reads its stamp; the view is rebuilt only when the stamp has moved on.
+    /// </summary>
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetCase(
-        Guid id, ImrDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+        Guid id, ImrDbContext db, CaseViewCache views, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var stored = await db.Cases.AsNoTracking().VisibleTo(caller)
-            .Include(c => c.Requests)
-            .Include(c => c.Documents)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var stamp = await db.Cases.AsNoTracking().VisibleTo(caller)
+            .Where(c => c.Id == id)
+            .Select(c => (CaseStamp?)new CaseStamp(c.Version, db.AuditEntries.Where(a => a.CaseId == c.Id).Max(a => (long?)a.Id)))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (stamp is not { } current)
         {
             return Problems.NotFound(CaseAccess.NotFoundDetail(id));
         }
 
-        // Note that the original bytes stay in the database; only their size is read here.
-        var sizes = await db.CaseDocuments.AsNoTracking()
-            .Where(d => d.CaseId == id && d.Content != null)
-            .Select(d => new { d.Id, Size = d.Content!.Length })
-            .ToDictionaryAsync(d => d.Id, d => (long)d.Size, cancellationToken).ConfigureAwait(false);
+        if (!views.TryGet(id, current, out var view))
+        {
+            view = await BuildViewAsync(db, id, cancellationToken).ConfigureAwait(false);
+            if (view is null)
+            {
+                return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+            }
+
+            // Note that the view is remembered at the stamp read before it was built: if the case moved on meanwhile, the next read rebuilds it.
+            views.Remember(id, current, view);
+        }
+
+        // Note that the running clock depends on today's date, so it is added to the remembered view on every read.
+        return TypedResults.Ok(view with { Clock = RunningClockOf(view.Status, view.Deadlines, CaseClock.Today(clock, WorkflowStore.California)) });
+    }
+
+    /// <summary>The clock the case is waiting on today, or null.</summary>
+    internal static RunningClock? RunningClockOf(string status, CaseDeadlines deadlines, DateOnly today) =>
+        CaseClock.Running(WorkflowStore.ParseStatus(status), deadlines.RecordsDue, deadlines.DeterminationDue, today);
+
+    private static async Task<CaseView?> BuildViewAsync(ImrDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var stored = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new
+            {
+                c.Id,
+                c.CaseNumber,
+                c.Status,
+                c.Priority,
+                c.CaseJson,
+                c.AssignedReviewerId,
+                c.RecordsDue,
+                c.DeterminationDue,
+                c.Version,
+                c.CreatedAt,
+                c.UpdatedAt,
+                Requests = c.Requests.OrderBy(r => r.Ordinal).Select(r => new RequestView(r.Ordinal, r.Description)).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        // Note that neither the original bytes nor the extracted text are read here: only their sizes.
+        var documents = await db.CaseDocuments.AsNoTracking()
+            .Where(d => d.CaseId == id)
+            .OrderBy(d => d.Ordinal)
+            .Select(d => new DocumentView(d.Id, d.Ordinal, d.Type, d.Date, d.FileName, d.ContentType,
+                d.Content == null ? null : (long?)d.Content.Length, d.Text == null ? null : (int?)d.Text.Length, d.Sha256, d.AddedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.CaseId == id)
             .OrderBy(a => a.Id)
@@ -145,7 +234,7 @@ internal static class CaseEndpoints
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var submitted = JsonSerializer.Deserialize<Case>(stored.CaseJson, ImrJson.Compact)!;
-        return TypedResults.Ok(new CaseView(
+        return new CaseView(
             stored.Id,
             stored.CaseNumber,
             stored.Status,
@@ -155,13 +244,14 @@ internal static class CaseEndpoints
             submitted.Application,
             submitted.Parties,
             stored.AssignedReviewerId,
-            CaseDeadlines.Of(stored),
-            [.. stored.Requests.OrderBy(r => r.Ordinal).Select(r => new RequestView(r.Ordinal, r.Description))],
-            [.. stored.Documents.OrderBy(d => d.Ordinal).Select(d => DocumentView.Of(d, sizes.TryGetValue(d.Id, out var size) ? size : null))],
+            new CaseDeadlines(stored.RecordsDue, stored.DeterminationDue),
+            stored.Requests,
+            documents,
             history,
             stored.Version,
             stored.CreatedAt,
-            stored.UpdatedAt));
+            stored.UpdatedAt,
+            null);
     }
 }
 
@@ -173,11 +263,13 @@ public sealed record CaseDeadlines(DateOnly? RecordsDue, DateOnly? Determination
     internal static CaseDeadlines Of(StoredCase stored) => new(stored.RecordsDue, stored.DeterminationDue);
 }
 
-public sealed record CaseSummary(Guid Id, string? CaseNumber, string Status, string Priority, Guid? AssignedReviewerId, CaseDeadlines Deadlines, DateTimeOffset CreatedAt);
+/// <param name="Clock">The clock the case is waiting on today (records or determination), with days left and whether it is overdue; null when none runs.</param>
+public sealed record CaseSummary(Guid Id, string? CaseNumber, string Status, string Priority, Guid? AssignedReviewerId, CaseDeadlines Deadlines, DateTimeOffset CreatedAt, RunningClock? Clock);
 
 public sealed record CaseList(int Total, int Page, int PageSize, IReadOnlyList<CaseSummary> Cases);
 
-public sealed record CaseCreated(Guid Id, string Status, CaseDeadlines Deadlines);
+/// <param name="PossibleDuplicates">Open cases that look like the same filing (shown to staff only); the case is stored either way and its history notes them.</param>
+public sealed record CaseCreated(Guid Id, string Status, CaseDeadlines Deadlines, IReadOnlyList<Guid> PossibleDuplicates);
 
 public sealed record RequestView(int Ordinal, string Description);
 
@@ -193,6 +285,7 @@ public sealed record DocumentView(
 /// <param name="LibraryVersion">The criteria library version in use when the step was taken.</param>
 public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string? Detail, string? LibraryVersion);
 
+/// <param name="Clock">The clock the case is waiting on today (records or determination), with days left and whether it is overdue; null when none runs.</param>
 public sealed record CaseView(
     Guid Id,
     string? CaseNumber,
@@ -209,4 +302,5 @@ public sealed record CaseView(
     IReadOnlyList<HistoryEntry> History,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    RunningClock? Clock);

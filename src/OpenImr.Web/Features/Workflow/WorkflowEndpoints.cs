@@ -39,6 +39,9 @@ internal static class WorkflowEndpoints
         cases.MapPut("/determinations", PutDeterminations).WithName("PutDeterminations").RequireAuthorization(Policies.Reviewer);
         cases.MapPost("/letter", IssueLetter).WithName("IssueLetter").RequireAuthorization(Policies.Reviewer);
         cases.MapGet("/letter", GetLetter).WithName("GetIssuedLetter");
+        cases.MapGet("/letter/public", GetPublicLetter).WithName("GetPublicLetter");
+        cases.MapPost("/expedite", ConvertToExpedited).WithName("ConvertToExpedited").RequireAuthorization(Policies.Staff);
+        cases.MapPost("/close", CloseCase).WithName("CloseCase").RequireAuthorization(Policies.Staff);
         return api;
     }
 
@@ -61,7 +64,7 @@ internal static class WorkflowEndpoints
         var step = CaseWorkflow.Screen(state, result, context);
         if (!step.Succeeded)
         {
-            return WorkflowStore.Refused(step.Failure!);
+            return await WorkflowStore.RefuseAsync(db, clock, caller, id, step.Failure!, cancellationToken).ConfigureAwait(false);
         }
 
         var reasons = string.Join(" ", result.Reasons.Select(r => $"{r.Code} {r.Message}"));
@@ -72,7 +75,7 @@ internal static class WorkflowEndpoints
             var close = CaseWorkflow.Close(next, $"ineligible: {reasons}", context);
             if (!close.Succeeded)
             {
-                return WorkflowStore.Refused(close.Failure!);
+                return await WorkflowStore.RefuseAsync(db, clock, caller, id, close.Failure!, cancellationToken).ConfigureAwait(false);
             }
 
             next = close.State;
@@ -110,7 +113,7 @@ internal static class WorkflowEndpoints
         var step = CaseWorkflow.RecordsComplete(state, context);
         if (!step.Succeeded)
         {
-            return WorkflowStore.Refused(step.Failure!);
+            return await WorkflowStore.RefuseAsync(db, clock, caller, id, step.Failure!, cancellationToken).ConfigureAwait(false);
         }
 
         stored.RecordsCompleteAt = clock.GetUtcNow();
@@ -164,7 +167,7 @@ internal static class WorkflowEndpoints
 
         if (!step.Succeeded)
         {
-            return WorkflowStore.Refused(step.Failure!);
+            return await WorkflowStore.RefuseAsync(db, clock, caller, id, step.Failure!, cancellationToken).ConfigureAwait(false);
         }
 
         var chosen = reviewers.Single(r => r.Id.ToString() == step.State.ReviewerId);
@@ -197,7 +200,7 @@ internal static class WorkflowEndpoints
         // Note that the engine runs when a decision may be taken: the Domain's statuses for the decide step.
         if (ReviewRefusal(state) is { } refusal)
         {
-            return WorkflowStore.Refused(refusal);
+            return await WorkflowStore.RefuseAsync(db, clock, caller, id, refusal, cancellationToken).ConfigureAwait(false);
         }
 
         var context = WorkflowStore.Context(caller, clock);
@@ -309,7 +312,7 @@ internal static class WorkflowEndpoints
         var step = CaseWorkflow.Decide(state, context, summary);
         if (!step.Succeeded)
         {
-            return WorkflowStore.Refused(step.Failure!);
+            return await WorkflowStore.RefuseAsync(db, clock, caller, id, step.Failure!, cancellationToken).ConfigureAwait(false);
         }
 
         var reviewerId = stored.AssignedReviewerId;
@@ -357,7 +360,7 @@ internal static class WorkflowEndpoints
         var step = CaseWorkflow.IssueLetter(state, context);
         if (!step.Succeeded)
         {
-            return WorkflowStore.Refused(step.Failure!);
+            return await WorkflowStore.RefuseAsync(db, clock, caller, id, step.Failure!, cancellationToken).ConfigureAwait(false);
         }
 
         var reviewer = await db.Reviewers.AsNoTracking().FirstAsync(r => r.Id == stored.AssignedReviewerId, cancellationToken).ConfigureAwait(false);
@@ -395,40 +398,117 @@ internal static class WorkflowEndpoints
     public static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult>> GetLetter(
         Guid id, string? format, ImrDbContext db, WebAppOptions options, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var wanted = string.IsNullOrWhiteSpace(format) ? "pdf" : format.Trim().ToLowerInvariant();
-        if (wanted is not ("pdf" or "html" or "text" or "markdown"))
+        if (LetterFormatOf(format) is not { } wanted)
         {
-            return Problems.BadRequest("Unknown format", $"'{format}' is not a letter format; use pdf, html, text or markdown.");
+            return UnknownFormat(format);
         }
 
-        var visible = await db.Cases.AsNoTracking().VisibleTo(caller)
+        var issued = await db.Cases.AsNoTracking().VisibleTo(caller)
             .Where(c => c.Id == id)
-            .Select(c => new { c.CaseNumber })
+            .Select(c => new { c.CaseNumber, Letter = c.Letters.OrderBy(l => l.Id).Select(l => l.LetterJson).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (visible is null)
+        if (issued is null)
         {
             return Problems.NotFound(CaseAccess.NotFoundDetail(id));
         }
 
-        var json = await db.IssuedLetters.AsNoTracking()
-            .Where(l => l.CaseId == id)
-            .OrderBy(l => l.Id)
-            .Select(l => l.LetterJson)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (json is null)
+        return issued.Letter is null
+            ? NotIssued(id)
+            : Render(JsonSerializer.Deserialize<Letter>(issued.Letter, ImrJson.Compact)!, wanted, issued.CaseNumber ?? id.ToString(), options);
+    }
+
+    /// <summary>
+    /// The public version of the issued letter, for anyone signed in: the worker, the employer and the
+    /// providers redacted (<see cref="LetterRedaction"/>), as determinations are published.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult>> GetPublicLetter(
+        Guid id, string? format, ImrDbContext db, WebAppOptions options, CancellationToken cancellationToken)
+    {
+        if (LetterFormatOf(format) is not { } wanted)
         {
-            return Problems.NotFound($"The Final Determination Letter of case {id} is not issued yet.");
+            return UnknownFormat(format);
         }
 
-        var letter = JsonSerializer.Deserialize<Letter>(json, ImrJson.Compact)!;
-        var name = visible.CaseNumber ?? id.ToString();
-        return wanted switch
+        var issued = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new { c.CaseNumber, c.CaseJson, Letter = c.Letters.OrderBy(l => l.Id).Select(l => l.LetterJson).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (issued?.Letter is null)
         {
-            "pdf" => TypedResults.File(LetterDocuments.Pdf(letter, options.Organisation), "application/pdf", $"{name}.pdf"),
-            "html" => TypedResults.Content(LetterRenderer.Render(letter, LetterFormat.Html, options.Organisation), "text/html; charset=utf-8"),
-            "markdown" => TypedResults.Content(LetterRenderer.Render(letter, LetterFormat.Markdown, options.Organisation), "text/markdown; charset=utf-8"),
-            _ => TypedResults.Content(LetterRenderer.Render(letter, LetterFormat.Text, options.Organisation), "text/plain; charset=utf-8"),
-        };
+            // Note that a case without an issued letter has nothing public: 404 either way, so the route reveals no case.
+            return NotIssued(id);
+        }
+
+        var parties = JsonSerializer.Deserialize<Case>(issued.CaseJson, ImrJson.Compact)!.Parties;
+        var letter = LetterRedaction.Redact(JsonSerializer.Deserialize<Letter>(issued.Letter, ImrJson.Compact)!,
+            [parties?.Employer, parties?.Insurer, parties?.ClaimsAdministrator, parties?.RequestingPhysician, parties?.Facility, parties?.Attorney]);
+        return Render(letter, wanted, $"{issued.CaseNumber ?? id.ToString()}-public", options);
+    }
+
+    /// <summary><c>pdf</c> (the default), <c>html</c>, <c>markdown</c> or <c>text</c>; null for anything else.</summary>
+    private static string? LetterFormatOf(string? format) =>
+        (string.IsNullOrWhiteSpace(format) ? "pdf" : format.Trim().ToLowerInvariant()) is var wanted && wanted is "pdf" or "html" or "markdown" or "text"
+            ? wanted
+            : null;
+
+    private static ProblemHttpResult UnknownFormat(string? format) =>
+        Problems.BadRequest("Unknown format", $"'{format}' is not a letter format; use pdf, html, text or markdown.");
+
+    private static ProblemHttpResult NotIssued(Guid id) =>
+        Problems.NotFound($"The Final Determination Letter of case {id} is not issued yet.");
+
+    private static Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult> Render(Letter letter, string format, string name, WebAppOptions options) => format switch
+    {
+        "pdf" => TypedResults.File(LetterDocuments.Pdf(letter, options.Organisation), "application/pdf", $"{name}.pdf"),
+        "html" => TypedResults.Content(LetterRenderer.Render(letter, LetterFormat.Html, options.Organisation), "text/html; charset=utf-8"),
+        "markdown" => TypedResults.Content(LetterRenderer.Render(letter, LetterFormat.Markdown, options.Organisation), "text/markdown; charset=utf-8"),
+        _ => TypedResults.Content(LetterRenderer.Render(letter, LetterFormat.Text, options.Organisation), "text/plain; charset=utf-8"),
+    };
+
+    /// <summary>
+    /// Converts the review to expedited on the treating physician's certification of an imminent and
+    /// serious threat to health; the records and determination clocks shorten at once.
+    /// </summary>
+    public static async Task<Results<Ok<ClockView>, ValidationProblem, ProblemHttpResult>> ConvertToExpedited(
+        Guid id, ExpediteRequest? request, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request?.CertifiedBy))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["certifiedBy"] = ["Name the treating physician who certified the imminent and serious threat to health."] },
+                title: "The certification is incomplete.");
+        }
+
+        var certifiedBy = request.CertifiedBy.Trim();
+        var taken = await WorkflowStore.TakeStepAsync(db, http, clock, caller, id,
+            (state, context) => CaseWorkflow.ConvertToExpedited(state, certifiedBy, context),
+            stored => ("case.expedited", $"certified by {certifiedBy}{(string.IsNullOrWhiteSpace(request.Note) ? "" : $": {request.Note.Trim()}")}; records due {stored.RecordsDue:yyyy-MM-dd}, determination due {stored.DeterminationDue:yyyy-MM-dd}"),
+            cancellationToken).ConfigureAwait(false);
+        return taken.Problem is { } problem
+            ? problem
+            : TypedResults.Ok(new ClockView(taken.Case!.Status, CaseDeadlines.Of(taken.Case), taken.Deadlines));
+    }
+
+    /// <summary>Closes the case: withdrawn, treatment authorised, or completed once the letter is issued.</summary>
+    public static async Task<Results<Ok<ClosedView>, ValidationProblem, ProblemHttpResult>> CloseCase(
+        Guid id, CloseRequest? request, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var reason = request?.Reason?.Trim().ToLowerInvariant();
+        if (reason is null || !CloseReasons.All.Contains(reason))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["reason"] = [$"'{request?.Reason}' is not a reason to close; use one of: {string.Join(", ", CloseReasons.All)}."] },
+                title: "The reason to close is missing or unknown.");
+        }
+
+        var detail = string.IsNullOrWhiteSpace(request!.Note) ? reason : $"{reason}: {request.Note.Trim()}";
+        var taken = await WorkflowStore.TakeStepAsync(db, http, clock, caller, id,
+            (state, context) => CaseWorkflow.Close(state, detail, context),
+            _ => ("case.closed", detail),
+            cancellationToken).ConfigureAwait(false);
+        return taken.Problem is { } problem
+            ? problem
+            : TypedResults.Ok(new ClosedView(taken.Case!.Status, reason));
     }
 
     private static WorkflowFailure? ReviewRefusal(CaseState state)
@@ -470,6 +550,16 @@ internal static class WorkflowEndpoints
 
 /// <summary><c>{"reviewerId"}</c> names the reviewer; <c>{}</c> asks for the best qualified one without a conflict.</summary>
 public sealed record AssignmentRequest(Guid? ReviewerId);
+
+/// <param name="CertifiedBy">The treating physician who certified an imminent and serious threat to health.</param>
+/// <param name="Note">Optional: what the certification says, for the audit trail.</param>
+public sealed record ExpediteRequest(string? CertifiedBy, string? Note);
+
+/// <param name="Reason"><c>withdrawn</c>, <c>treatment-authorized</c> or <c>completed</c>.</param>
+/// <param name="Note">Optional: the circumstances, for the audit trail.</param>
+public sealed record CloseRequest(string? Reason, string? Note);
+
+public sealed record ClosedView(string Status, string Reason);
 
 public sealed record EligibilityView(bool Eligible, IReadOnlyList<EligibilityReason> Reasons, string Status);
 

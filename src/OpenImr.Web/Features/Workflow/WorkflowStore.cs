@@ -20,6 +20,9 @@ internal static class WorkflowStore
 {
     public const string EligibleAction = "case.eligible";
 
+    /// <summary>The audit action of a step the workflow refused.</summary>
+    public const string RefusedAction = "case.step-refused";
+
     /// <summary>The time zone of the case clocks (California).</summary>
     public static TimeZoneInfo California { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
 
@@ -89,7 +92,6 @@ internal static class WorkflowStore
 
     public static CaseStatus ParseStatus(string status) => JsonSerializer.Deserialize<CaseStatus>($"\"{status}\"");
 
-    /// <summary>If the client sent <c>If-Match: VERSION</c>, whether the stored version is another one.</summary>
     /// <summary>
     /// The case a workflow step acts on: 404 when the caller may not see it, 409 when the client's
     /// <c>If-Match</c> version is stale; otherwise the stored case.
@@ -105,6 +107,47 @@ internal static class WorkflowStore
         return IsStale(http, stored) ? new OpenedCase(null, StaleProblem()) : new OpenedCase(stored, null);
     }
 
+    /// <summary>
+    /// Takes a step that changes only the case's state: opens the case (404, stale 409), asks the
+    /// Domain, refuses with an audit line, or saves the new state with the audit line
+    /// <paramref name="audit"/> writes from the updated case (409 on a concurrent edit).
+    /// </summary>
+    public static async Task<TakenStep> TakeStepAsync(
+        ImrDbContext db,
+        HttpContext http,
+        TimeProvider clock,
+        ClaimsPrincipal caller,
+        Guid id,
+        Func<CaseState, StepContext, WorkflowResult> step,
+        Func<StoredCase, (string Action, string Detail)> audit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(audit);
+        var opened = await OpenAsync(db, http, id, caller, cancellationToken).ConfigureAwait(false);
+        if (opened.Problem is { } problem)
+        {
+            return new TakenStep(null, [], problem);
+        }
+
+        var stored = opened.Case!;
+        var state = await StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
+        var context = Context(caller, clock);
+        var result = step(state, context);
+        if (!result.Succeeded)
+        {
+            return new TakenStep(null, [], await RefuseAsync(db, clock, caller, id, result.Failure!, cancellationToken).ConfigureAwait(false));
+        }
+
+        var deadlines = Apply(stored, CaseOf(stored), result.State, context.At);
+        var (action, detail) = audit(stored);
+        db.Record(clock, caller, action, id, detail);
+        return await SaveAsync(db, cancellationToken).ConfigureAwait(false) is { } conflict
+            ? new TakenStep(null, [], conflict)
+            : new TakenStep(stored, deadlines, null);
+    }
+
+    /// <summary>If the client sent <c>If-Match: VERSION</c>, whether the stored version is another one.</summary>
     public static bool IsStale(HttpContext http, StoredCase stored)
     {
         var match = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
@@ -137,6 +180,22 @@ internal static class WorkflowStore
             title: "Conflict",
             extensions: new Dictionary<string, object?> { ["code"] = "concurrent-edit" });
 
+    /// <summary>
+    /// Writes the refused step to the audit trail (<c>case.step-refused</c>: who tried what, in which
+    /// status, and why) and answers it as <see cref="Refused"/>. Nothing else of the attempt is saved.
+    /// </summary>
+    public static async Task<ProblemHttpResult> RefuseAsync(
+        ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, Guid caseId, WorkflowFailure failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(failure);
+        // Note that the refused attempt may have changed tracked entities; only the audit line is kept.
+        db.ChangeTracker.Clear();
+        db.Record(clock, caller, RefusedAction, caseId, $"{failure.Code} {JsonSerializer.Serialize(failure.Step).Trim('"')} while {StatusName(failure.Status)}: {failure.Message}");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Refused(failure);
+    }
+
     /// <summary>A refused step as a 409 problem carrying the WFL code, the step, the status and any reviewer reasons.</summary>
     public static ProblemHttpResult Refused(WorkflowFailure failure) =>
         TypedResults.Problem(
@@ -151,6 +210,9 @@ internal static class WorkflowStore
                 ["reasons"] = failure.ReviewerReasons.Select(r => new { r.Code, r.Source, r.Message, r.Party }).ToList(),
             });
 }
+
+/// <summary>The case after a step with the deadlines it now has, or the problem that stopped the step.</summary>
+internal sealed record TakenStep(StoredCase? Case, IReadOnlyList<Deadline> Deadlines, ProblemHttpResult? Problem);
 
 /// <summary>A stored case opened for a workflow step, or the problem that stops the step.</summary>
 internal sealed record OpenedCase(StoredCase? Case, ProblemHttpResult? Problem);

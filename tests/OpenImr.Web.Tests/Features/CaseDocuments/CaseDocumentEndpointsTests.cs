@@ -33,6 +33,49 @@ public sealed class CaseDocumentEndpointsTests(SqliteApp app) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task GetFacts_UploadedText_ReturnsFactsWithSpansIntoTheDocumentText()
+    {
+        var client = app.Client("party");
+        var id = await client.CreateCaseAsync("CM-TEST-FACTS-0001");
+        var note = "Synthetic progress note. She has completed 6 sessions of physical therapy for the lumbar spine. " +
+            "There is no documentation of functional improvement. She takes naproxen 550 mg twice daily.";
+        using var form = Http.File(System.Text.Encoding.UTF8.GetBytes(note), "note.txt", "text/plain");
+        using var upload = await client.PostAsync($"/api/cases/{id}/documents", form, Http.Cancel);
+        var documentId = (await upload.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+
+        using var response = await client.GetAsync($"/api/cases/{id}/facts", Http.Cancel);
+
+        var facts = (await response.ExpectAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var fromNote = facts.Where(f => f.GetProperty("documentId").GetInt32() == documentId).ToList();
+        Assert.NotEmpty(fromNote);
+        Assert.All(fromNote, f =>
+        {
+            var (start, end) = (f.GetProperty("start").GetInt32(), f.GetProperty("end").GetInt32());
+            Assert.Equal(f.GetProperty("fact").GetProperty("evidence").GetProperty("quote").GetString(), note[start..end]);
+        });
+        Assert.Contains(fromNote, f => f.GetProperty("kind").GetString() == "treatment.physical-therapy" && f.GetProperty("fact").GetProperty("number").GetDecimal() == 6);
+        Assert.Contains(fromNote, f => f.GetProperty("kind").GetString() == "response.functional-improvement" && f.GetProperty("status").GetString() == "Negated");
+        Assert.Contains(facts, f => f.GetProperty("documentId").GetInt32() != documentId);
+    }
+
+    [Fact]
+    public async Task GetFacts_OfOneKind_ReturnsOnlyThatKindAndHidesOtherPartiesCases()
+    {
+        var client = app.Client("party");
+        var id = await client.CreateCaseAsync("CM-TEST-FACTS-0002");
+        using var form = Http.File("Synthetic note: she takes naproxen 550 mg twice daily and has completed 6 sessions of physical therapy."u8.ToArray(), "note.txt", "text/plain");
+        using var upload = await client.PostAsync($"/api/cases/{id}/documents", form, Http.Cancel);
+        await upload.ExpectAsync(HttpStatusCode.Created);
+
+        using var drugs = await client.GetAsync($"/api/cases/{id}/facts?kind=treatment.medication", Http.Cancel);
+        using var hidden = await app.Client("reviewer").GetAsync($"/api/cases/{id}/facts", Http.Cancel);
+
+        var kinds = (await drugs.ExpectAsync(HttpStatusCode.OK)).EnumerateArray().Select(f => f.GetProperty("kind").GetString()).Distinct().ToArray();
+        Assert.Equal(["treatment.medication"], kinds);
+        await hidden.ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task GetDocument_UploadedPdf_ReturnsTextAndOriginalBytes()
     {
         var client = app.Client("party");

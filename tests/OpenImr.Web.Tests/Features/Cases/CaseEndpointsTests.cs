@@ -1,10 +1,65 @@
 using System.Net;
+using OpenImr.Web.Tests.Features.Workflow;
 using OpenImr.Web.Tests.Infrastructure;
 
 namespace OpenImr.Web.Tests.Features.Cases;
 
 public sealed class CaseEndpointsTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
+    [Fact]
+    public async Task CreateCase_SameClaimFiledTwice_StoresBothAndFlagsTheEarlierForStaff()
+    {
+        var first = await CreateAsync("coordinator", ClaimCase("CM-TEST-DUP-0001", "2014-02-03"));
+
+        var second = await CreateAsync("coordinator", ClaimCase("CM-TEST-DUP-0002", "2014-02-03"));
+        var byParty = await CreateAsync("party", ClaimCase("CM-TEST-DUP-0003", "2014-02-03"));
+        var otherClaim = await CreateAsync("coordinator", ClaimCase("CM-TEST-DUP-0004", "2014-02-04"));
+
+        Assert.Equal([first.GetProperty("id").GetGuid()], Ids(second));
+        Assert.Empty(Ids(byParty));
+        Assert.Empty(Ids(otherClaim));
+        var history = (await app.Client("coordinator").GetCaseAsync(second.GetProperty("id").GetGuid())).Actions();
+        Assert.Equal(["case.created", "case.possible-duplicate"], history);
+    }
+
+    [Fact]
+    public async Task CreateCase_SameCaseNumberAfterTheFirstClosed_IsNotFlagged()
+    {
+        var first = await CreateAsync("coordinator", ClaimCase("CM-TEST-DUP-0100", "2014-03-03"));
+        var again = await CreateAsync("coordinator", ClaimCase("CM-TEST-DUP-0100", "2014-03-04"));
+        using (var close = await app.Client("coordinator").PostJsonAsync($"/api/cases/{first.GetProperty("id").GetGuid()}/close", new { reason = "withdrawn" }))
+        {
+            await close.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using (var closeAgain = await app.Client("coordinator").PostJsonAsync($"/api/cases/{again.GetProperty("id").GetGuid()}/close", new { reason = "withdrawn" }))
+        {
+            await closeAgain.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var third = await CreateAsync("coordinator", ClaimCase("CM-TEST-DUP-0100", "2014-03-05"));
+
+        Assert.Equal([first.GetProperty("id").GetGuid()], Ids(again));
+        Assert.Empty(Ids(third));
+    }
+
+    private static object ClaimCase(string caseNumber, string injury) => new
+    {
+        caseNumber,
+        dates = new { injury, urDenial = "2015-01-20" },
+        requests = new[] { new { description = "Synthetic request: MRI of the left knee" } },
+        documents = new[] { new { type = "clinical-summary", text = "Synthetic record: knee pain." } },
+    };
+
+    private async Task<System.Text.Json.JsonElement> CreateAsync(string role, object body)
+    {
+        using var response = await app.Client(role).PostJsonAsync("/api/cases", body);
+        return await response.ExpectAsync(HttpStatusCode.Created);
+    }
+
+    private static Guid[] Ids(System.Text.Json.JsonElement created) =>
+        [.. created.GetProperty("possibleDuplicates").EnumerateArray().Select(d => d.GetGuid())];
+
     [Fact]
     public async Task CreateCase_ValidCase_ReturnsIdStatusAndDeadlines()
     {
@@ -96,7 +151,7 @@ public sealed class CaseEndpointsTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var asParty = await app.Server.Client(partyToken).GetAsync("/api/cases", Http.Cancel);
         using var asCoordinator = await app.Client("coordinator").GetAsync("/api/cases?status=received&pageSize=500", Http.Cancel);
         using var asReviewer = await app.Client("reviewer").GetAsync("/api/cases", Http.Cancel);
-        using var closed = await app.Client("coordinator").GetAsync("/api/cases?status=closed", Http.Cancel);
+        using var closed = await app.Client("coordinator").GetAsync("/api/cases?status=closed&pageSize=500", Http.Cancel);
 
         var partyList = await asParty.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(1, partyList.GetProperty("total").GetInt32());
@@ -106,7 +161,9 @@ public sealed class CaseEndpointsTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains(staff, ids);
         Assert.True(ids.IndexOf(staff) < ids.IndexOf(mine), "newest first");
         Assert.Equal(0, (await asReviewer.ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
-        Assert.Equal(0, (await closed.ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+        var closedIds = (await closed.ExpectAsync(HttpStatusCode.OK)).GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+        Assert.DoesNotContain(mine, closedIds);
+        Assert.DoesNotContain(staff, closedIds);
     }
 
     [Fact]

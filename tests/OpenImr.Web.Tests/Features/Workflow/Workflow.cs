@@ -61,7 +61,16 @@ internal static class Workflow
         new { request = "MRI of the lumbar spine", decision = "Overturned", rationale = "Synthetic rationale: red flags documented." },
     ];
 
+    /// <summary>
+    /// The actions of the case's history, without the intake note about possible duplicates: the
+    /// tests of a class share a server and file the same synthetic claim, so that note depends on
+    /// what other tests filed first.
+    /// </summary>
     public static string[] History(this JsonElement caseView) =>
+        [.. Actions(caseView).Where(a => a != "case.possible-duplicate")];
+
+    /// <summary>Every action of the case's history, in order.</summary>
+    public static string[] Actions(this JsonElement caseView) =>
         [.. caseView.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()!)];
 
     public static async Task<JsonElement> GetCaseAsync(this HttpClient client, Guid caseId)

@@ -92,8 +92,9 @@ public abstract class WorkflowFlowTests
                 var view = await restarted.Client(partyToken).GetCaseAsync(caseId);
                 Assert.Equal("letter-issued", view.GetProperty("status").GetString());
                 Assert.Equal(
-                    ["case.created", "case.eligible", "case.assigned", "case.records-complete", "case.reviewed", "case.decided", "case.letter-issued"],
+                    ["case.created", "case.eligible", "case.assigned", "case.records-complete", "case.reviewed", "case.decided", "case.letter-issued", "case.step-refused"],
                     view.History());
+                Assert.StartsWith("WFL002 issue-letter", view.GetProperty("history").EnumerateArray().Last().GetProperty("detail").GetString(), StringComparison.Ordinal);
                 Assert.All(view.GetProperty("history").EnumerateArray(), h =>
                 {
                     Assert.False(string.IsNullOrWhiteSpace(h.GetProperty("libraryVersion").GetString()));

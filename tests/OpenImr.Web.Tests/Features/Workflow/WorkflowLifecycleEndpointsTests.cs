@@ -1,0 +1,189 @@
+using System.Net;
+using OpenImr.Web.Tests.Infrastructure;
+
+namespace OpenImr.Web.Tests.Features.Workflow;
+
+/// <summary>
+/// The steps beside the main path: conversion to expedited, closing a case, refused steps in the
+/// audit trail, the running clock, and the public (redacted) letter.
+/// </summary>
+public sealed class WorkflowLifecycleEndpointsTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Expedite_WithoutCertifyingPhysician_ReturnsBadRequestNamingTheField()
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-EXP-BAD");
+
+        var problem = await app.Client("coordinator").PostStepAsync(id, "expedite", HttpStatusCode.BadRequest, new { note = "no name" });
+
+        Assert.Equal(["certifiedBy"], problem.ErrorKeys());
+    }
+
+    [Fact]
+    public async Task Expedite_InReview_ShortensTheDeterminationClockAndRecordsWhoCertified()
+    {
+        var (reviewerId, _) = await app.Server.CreateReviewerAsync("Dr Synthetic Expedite");
+        var id = await app.Server.AssignedCaseAsync("CM-TEST-EXP-0001", reviewerId);
+        var standard = await app.Client("coordinator").PostStepAsync(id, "records-complete", HttpStatusCode.OK);
+        var standardDue = DateOnly.Parse(standard.GetProperty("deadlines").GetProperty("determinationDue").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+        var expedited = await app.Client("coordinator").PostStepAsync(id, "expedite", HttpStatusCode.OK, new { certifiedBy = "Dr Synthetic Treating", note = "synthetic certification" });
+
+        var expeditedDue = DateOnly.Parse(expedited.GetProperty("deadlines").GetProperty("determinationDue").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(expeditedDue < standardDue, $"expedited due {expeditedDue} is not before standard due {standardDue}");
+        var view = await app.Client("coordinator").GetCaseAsync(id);
+        Assert.Equal("expedited", view.GetProperty("priority").GetString());
+        Assert.Contains(view.GetProperty("history").EnumerateArray(), h =>
+            h.GetProperty("action").GetString() == "case.expedited" && h.GetProperty("detail").GetString()!.Contains("Dr Synthetic Treating", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Expedite_Twice_IsRefusedAndTheRefusalIsInTheHistory()
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-EXP-TWICE");
+        var before = await app.Client("coordinator").GetCaseAsync(id);
+        await app.Client("coordinator").PostStepAsync(id, "expedite", HttpStatusCode.OK, new { certifiedBy = "Dr Synthetic Treating" });
+
+        var problem = await app.Client("coordinator").PostStepAsync(id, "expedite", HttpStatusCode.Conflict, new { certifiedBy = "Dr Synthetic Treating" });
+
+        Assert.Equal("WFL005", problem.GetProperty("code").GetString());
+        var after = await app.Client("coordinator").GetCaseAsync(id);
+        Assert.Equal(["case.created"], before.History());
+        Assert.Equal(["case.created", "case.expedited", "case.step-refused"], after.History());
+        Assert.StartsWith("WFL005 convert-to-expedited while received", after.GetProperty("history").EnumerateArray().Last().GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusedStep_KeepsTheCaseVersion_SoAnotherClientsIfMatchStillHolds()
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-REFUSED-VERSION");
+        var version = (await app.Client("coordinator").GetCaseAsync(id)).GetProperty("version").GetInt32();
+
+        await app.Client("coordinator").PostStepAsync(id, "records-complete", HttpStatusCode.Conflict);
+
+        var view = await app.Client("coordinator").GetCaseAsync(id);
+        Assert.Equal(version, view.GetProperty("version").GetInt32());
+        Assert.Equal("case.step-refused", view.History()[^1]);
+    }
+
+    [Fact]
+    public async Task Close_UnknownReason_ReturnsBadRequestListingTheReasons()
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-CLOSE-BAD");
+
+        var problem = await app.Client("coordinator").PostStepAsync(id, "close", HttpStatusCode.BadRequest, new { reason = "bored" });
+
+        Assert.Equal(["reason"], problem.ErrorKeys());
+        Assert.Contains("withdrawn", problem.GetProperty("errors").GetProperty("reason")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Close_Withdrawn_ClosesTheCaseAndLaterStepsAreRefused()
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-CLOSE-WITHDRAWN");
+
+        var closed = await app.Client("coordinator").PostStepAsync(id, "close", HttpStatusCode.OK, new { reason = "Withdrawn", note = "synthetic withdrawal letter" });
+
+        Assert.Equal("closed", closed.GetProperty("status").GetString());
+        Assert.Equal("withdrawn", closed.GetProperty("reason").GetString());
+        var refused = await app.Client("coordinator").PostStepAsync(id, "eligibility", HttpStatusCode.Conflict);
+        Assert.Equal("WFL001", refused.GetProperty("code").GetString());
+        Assert.Equal(["case.created", "case.closed", "case.step-refused"], (await app.Client("coordinator").GetCaseAsync(id)).History());
+    }
+
+    [Fact]
+    public async Task Close_CompletedBeforeTheLetter_IsRefused()
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-CLOSE-EARLY");
+
+        var problem = await app.Client("coordinator").PostStepAsync(id, "close", HttpStatusCode.Conflict, new { reason = "completed" });
+
+        Assert.Equal("WFL001", problem.GetProperty("code").GetString());
+        Assert.Equal("received", (await app.Client("coordinator").GetCaseAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task CaseViews_AwaitingRecords_ShowTheRecordsClockRunning()
+    {
+        var (reviewerId, _) = await app.Server.CreateReviewerAsync("Dr Synthetic Clock");
+        var id = await app.Server.AssignedCaseAsync("CM-TEST-CLOCK-0001", reviewerId);
+
+        var view = await app.Client("coordinator").GetCaseAsync(id);
+
+        var clock = view.GetProperty("clock");
+        Assert.Equal("records", clock.GetProperty("clock").GetString());
+        Assert.Equal(view.GetProperty("deadlines").GetProperty("recordsDue").GetString(), clock.GetProperty("due").GetString());
+        Assert.InRange(clock.GetProperty("daysLeft").GetInt32(), 1, 15);
+        Assert.False(clock.GetProperty("overdue").GetBoolean());
+        using var list = await app.Client("coordinator").GetAsync("/api/cases?status=awaiting-records&pageSize=500", Http.Cancel);
+        var listed = (await list.ExpectAsync(HttpStatusCode.OK)).GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == id);
+        Assert.Equal(clock.GetProperty("due").GetString(), listed.GetProperty("clock").GetProperty("due").GetString());
+    }
+
+    [Fact]
+    public async Task PublicLetter_AfterIssue_RemovesTheNamesTheIssuedLetterShows()
+    {
+        var (reviewerId, reviewerToken) = await app.Server.CreateReviewerAsync("Dr Synthetic Public");
+        var id = await CaseWithNamesAsync(reviewerId, reviewerToken);
+        using var issuedText = await app.Client("party").GetAsync($"/api/cases/{id}/letter?format=text", Http.Cancel);
+        await issuedText.ExpectAsync(HttpStatusCode.NotFound);
+
+        var original = await TextAsync(app.Client("coordinator"), $"/api/cases/{id}/letter?format=text");
+        var published = await TextAsync(app.Client("party"), $"/api/cases/{id}/letter/public?format=text");
+
+        string[] identifying = ["Roe", "Acme Synthetic Freight", "Synthetic Valley Clinic", "Synthetic Worker", "(555) 010-0199", "SYN-12345"];
+        Assert.All(identifying, name => Assert.Contains(name, original, StringComparison.Ordinal));
+        Assert.All(identifying, name => Assert.DoesNotContain(name, published, StringComparison.Ordinal));
+        Assert.Contains("[redacted]", published, StringComparison.Ordinal);
+        Assert.Contains("CM-TEST-PUBLIC-0001", published, StringComparison.Ordinal);
+        Assert.Contains("chronic low back pain", published, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublicLetter_BeforeIssue_ReturnsNotFound()
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-PUBLIC-EARLY");
+
+        using var response = await app.Client("party").GetAsync($"/api/cases/{id}/letter/public", Http.Cancel);
+
+        await response.ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    private async Task<Guid> CaseWithNamesAsync(Guid reviewerId, string reviewerToken)
+    {
+        using var created = await app.Client("coordinator").PostJsonAsync("/api/cases", new
+        {
+            caseNumber = "CM-TEST-PUBLIC-0001",
+            dates = new { injury = "2015-05-14", urDenial = "2015-08-20", applicationReceived = "2015-09-04" },
+            patient = new { age = 52, sex = "male" },
+            application = new { signed = true, urDecisionServed = "2015-08-27", servedBy = "mail", urDecisionAttached = true, conditionalNonCertification = false },
+            parties = new { employer = "Acme Synthetic Freight", insurer = "Synthetic Insurer", requestingPhysician = "Dr. Jane Q. Roe, MD", facility = "Synthetic Valley Clinic" },
+            requests = new[] { new { description = "MRI of the lumbar spine" } },
+            documents = new[]
+            {
+                new
+                {
+                    type = "clinical-summary",
+                    text = "Synthetic record. Patient: Synthetic Worker, claim number SYN-12345, telephone (555) 010-0199. He works for Acme Synthetic Freight " +
+                        "and has chronic low back pain after lifting. Dr. Roe at Synthetic Valley Clinic requested an MRI of the lumbar spine.",
+                },
+            },
+        });
+        var id = (await created.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await app.Client("coordinator").PostStepAsync(id, "eligibility", HttpStatusCode.OK);
+        await app.Client("coordinator").PostStepAsync(id, "assignment", HttpStatusCode.OK, new { reviewerId });
+        await app.Client("coordinator").PostStepAsync(id, "records-complete", HttpStatusCode.OK);
+        var reviewer = app.Server.Client(reviewerToken);
+        await reviewer.PostStepAsync(id, "review", HttpStatusCode.OK);
+        await reviewer.PutDecisionsAsync(id, new[] { new { request = "MRI of the lumbar spine", decision = "Upheld", rationale = "Synthetic rationale: Dr. Roe documented no red flags." } }, HttpStatusCode.OK);
+        await reviewer.PostStepAsync(id, "letter", HttpStatusCode.Created);
+        return id;
+    }
+
+    private static async Task<string> TextAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url, Http.Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Http.Cancel);
+    }
+}
