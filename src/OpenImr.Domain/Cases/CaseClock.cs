@@ -1,3 +1,5 @@
+using OpenImr.Domain.Clinical;
+
 namespace OpenImr.Domain.Cases;
 
 /// <summary>
@@ -54,6 +56,18 @@ public static class CaseClock
     {
         ArgumentNullException.ThrowIfNull(@case);
         return string.Equals(@case.Priority?.Trim(), "expedited", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Whether the dispute is over medication only, so that the formulary clock (5 working days,
+    /// LC 4610.6(d)(1)(A)) applies where it is in force: every request reads as a drug. A case that
+    /// also disputes other treatment keeps the 30-day clock.
+    /// </summary>
+    public static bool IsMedicationDispute(Case @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        return @case.Requests.Count > 0 &&
+            @case.Requests.All(r => RequestParser.Parse(r.Description).Service.Family == ServiceFamilies.Medication);
     }
 
     /// <summary>Whether the UR decision was served by mail.</summary>

@@ -225,4 +225,15 @@ public class CaseClockTests
         Assert.Equal(daysLeft, running.DaysLeft);
         Assert.Equal(overdue, running.Overdue);
     }
+
+    [Theory]
+    [InlineData(true, "Tramadol 50 mg #60", "Naproxen 550 mg #60")]
+    [InlineData(false, "Tramadol 50 mg #60", "Physical therapy 2 times a week for 4 weeks for the lumbar spine")]
+    [InlineData(false)]
+    public void IsMedicationDispute_Requests_TrueOnlyWhenEveryRequestIsADrug(bool expected, params string[] requests)
+    {
+        var @case = new Case { Requests = [.. requests.Select(r => new CaseRequest { Description = r })] };
+
+        Assert.Equal(expected, CaseClock.IsMedicationDispute(@case));
+    }
 }

@@ -74,7 +74,7 @@ internal static class WorkflowStore
             stored.AssignedDate = assigned;
         }
 
-        var deadlines = CaseWorkflow.Deadlines(submitted, state);
+        var deadlines = CaseWorkflow.Deadlines(submitted, state, formularyDispute: CaseClock.IsMedicationDispute(submitted));
         stored.RecordsDue = deadlines.FirstOrDefault(d => d.Clock == ClockKind.Records)?.Due;
         stored.DeterminationDue = deadlines.FirstOrDefault(d => d.Clock == ClockKind.Determination)?.Due;
         // Note that PostgreSQL stores only UTC instants; the step context is in California time.

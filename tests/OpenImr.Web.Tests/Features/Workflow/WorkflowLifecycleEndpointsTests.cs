@@ -120,6 +120,31 @@ public sealed class WorkflowLifecycleEndpointsTests(SqliteApp app) : IClassFixtu
         Assert.Equal(clock.GetProperty("due").GetString(), listed.GetProperty("clock").GetProperty("due").GetString());
     }
 
+    [Theory]
+    [InlineData("2018-03-01", "Naproxen 550 mg #60", 5, 9)]
+    [InlineData("2018-03-02", "Physical therapy 2 times a week for 3 weeks for the lumbar spine", 30, 30)]
+    public async Task RecordsComplete_MedicationOnlyDispute_RunsTheFiveWorkingDayFormularyClock(string urDenial, string otherRequest, int minDays, int maxDays)
+    {
+        var (reviewerId, _) = await app.Server.CreateReviewerAsync($"Dr Synthetic Formulary {urDenial}");
+        using var created = await app.Client("coordinator").PostJsonAsync("/api/cases", new
+        {
+            caseNumber = $"CM-TEST-FORMULARY-{urDenial}",
+            dates = new { injury = "2015-06-01", urDenial, applicationReceived = urDenial },
+            application = new { signed = true, urDecisionServed = urDenial, servedBy = "electronic", urDecisionAttached = true, conditionalNonCertification = false },
+            requests = new[] { new { description = "Tramadol 50 mg #60" }, new { description = otherRequest } },
+            documents = new[] { new { type = "clinical-summary", text = "Synthetic record: chronic low back pain on tramadol." } },
+        });
+        var id = (await created.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await app.Client("coordinator").PostStepAsync(id, "eligibility", HttpStatusCode.OK);
+        await app.Client("coordinator").PostStepAsync(id, "assignment", HttpStatusCode.OK, new { reviewerId });
+
+        var complete = await app.Client("coordinator").PostStepAsync(id, "records-complete", HttpStatusCode.OK);
+
+        var due = DateOnly.Parse(complete.GetProperty("deadlines").GetProperty("determinationDue").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles")).DateTime);
+        Assert.InRange(due.DayNumber - today.DayNumber, minDays, maxDays + 3);
+    }
+
     [Fact]
     public async Task PublicLetter_AfterIssue_RemovesTheNamesTheIssuedLetterShows()
     {
