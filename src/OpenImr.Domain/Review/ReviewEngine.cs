@@ -220,7 +220,8 @@ public sealed class ReviewEngine
         quote.Contains("authorized", StringComparison.OrdinalIgnoreCase)
         || quote.Contains("approved", StringComparison.OrdinalIgnoreCase)
         || quote.Contains("modified", StringComparison.OrdinalIgnoreCase)
-        || (quote.Contains("certified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("non-certified", StringComparison.OrdinalIgnoreCase));
+        || (quote.Contains("certified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("non-certified", StringComparison.OrdinalIgnoreCase)
+            && !quote.Contains("noncertified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("not certified", StringComparison.OrdinalIgnoreCase));
 
     private static Assessed SurgeryDependency(Determination surgery)
     {
