@@ -90,7 +90,7 @@ internal static class ClinicalLexicon
         Add(FactKinds.ResponseFunctionalImprovement, "functional improvement", "functional improvements", "improved function",
             "improvement in function", "improvement in functionality", "functional gains", "functional gain", "improved functionality",
             "functional benefit", "improvement", "improved", "improving", "improvements", "better", "benefit", "benefited",
-            "beneficial", "helpful", "helped", "progress", "progressing", "gains", "increased activity", "improved activities of daily living",
+            "beneficial", "helpful", "helped", "helping", "progress", "progressing", "gains", "increased activity", "improved activities of daily living",
             "improved range of motion", "improved mobility", "increased function");
         Add(FactKinds.ResponsePlateau, "plateau", "plateaued", "plateaus", "reached a plateau", "no further improvement",
             "no additional improvement", "maximal benefit", "maximum benefit", "ceased to improve", "stopped improving");
