@@ -82,6 +82,8 @@ public static class GuidelineVocabulary
         ["requested-sessions"] = [],
         ["requested-weeks"] = [],
         ["requested-per-week"] = [],
+        // Refills the request asks for (0 when it names none).
+        ["requested-refills"] = [],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Calculation ids.</summary>

@@ -127,6 +127,13 @@ internal static class CriterionEvaluator
                     return InRange(value.Value, rule) ? RuleOutcome.Met([], finding) : RuleOutcome.NotMet([], finding);
                 }
 
+            case "requested-refills":
+                {
+                    var refills = context.Request.Quantity.Refills ?? 0;
+                    var finding = $"{Number(refills)} refills requested{Bounds(rule.Min, rule.Max)}";
+                    return InRange(refills, rule) ? RuleOutcome.Met([], finding) : RuleOutcome.NotMet([], finding);
+                }
+
             default:
                 return RuleOutcome.NotDocumented();
         }
