@@ -146,6 +146,12 @@ public static class FactExtractor
                     // "difficulty obtaining medications interrupts any benefit": a gain in a sentence about drugs alone is the drugs' benefit, not the result of therapy.
                     var kind = conceptKind == FactKinds.ResponseFunctionalImprovement && aboutMedicationOnly ? FactKinds.MedicationFunctionalBenefit : conceptKind;
                     var status = context.StatusOf(index, length, concept.IsPlan);
+                    if (status == FactStatus.Affirmed && kind is FactKinds.ResponseFunctionalImprovement or FactKinds.ResponsePainRelief && SlightBefore(index))
+                    {
+                        // "minimal improvement", "a little better": a gain too small to count (MTUS 9792.20: clinically significant improvement).
+                        status = FactStatus.Negated;
+                    }
+
                     var (region, laterality) = NearestRegion(regions, index);
                     var fact = new ClinicalFact(kind, status)
                     {
@@ -277,6 +283,24 @@ public static class FactExtractor
             }
 
             return -1;
+        }
+
+        private static readonly HashSet<string> SlightWords = new(StringComparer.Ordinal)
+        {
+            "minimal", "minimally", "slight", "slightly", "little", "marginal", "marginally", "negligible",
+        };
+
+        private bool SlightBefore(int index)
+        {
+            for (var k = Math.Max(0, index - 2); k < index; k++)
+            {
+                if (SlightWords.Contains(_tokens[k].Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool AboutMedicationOnly(List<(int Index, int Length, Concept Item)> concepts, List<(int Index, int Length, DrugEntry Item)> drugs) =>
