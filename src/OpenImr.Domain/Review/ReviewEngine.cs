@@ -54,8 +54,8 @@ public sealed class ReviewEngine
                     continue;
                 }
 
-                var context = new ReviewContext(facts, requests[i], decisionDate, injury);
                 var surgery = requests[i].DependsOnSurgery && !isSurgery ? SurgeryDecision(requests, determinations) : null;
+                var context = new ReviewContext(surgery?.Decision == Decision.Overturned ? WithSurgeryApproved(facts, surgery) : facts, requests[i], decisionDate, injury);
                 determinations[i] = Decide(context, thin, surgery);
             }
         }
@@ -71,6 +71,10 @@ public sealed class ReviewEngine
         request.Service == ServiceId.Unknown && request.Quantity.Hours is > 0 && programInRecords
             ? request with { Service = new ServiceId(ServiceFamilies.PhysicalMedicine, "functional-restoration") }
             : request;
+
+    /// <summary>A surgery this review finds necessary is an approved, planned operation for the services that go with it.</summary>
+    private static List<ClinicalFact> WithSurgeryApproved(IReadOnlyList<ClinicalFact> facts, Determination surgery) =>
+        [.. facts, new ClinicalFact(FactKinds.SurgeryPlanned, FactStatus.Affirmed) { Value = surgery.Request, Trigger = surgery.Request }];
 
     private static Determination? SurgeryDecision(List<ParsedRequest> requests, Determination?[] determinations)
     {
