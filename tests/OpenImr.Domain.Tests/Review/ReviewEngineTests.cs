@@ -283,4 +283,21 @@ public class ReviewEngineTests
         Assert.Equal(CriterionStatus.Met, StatusOf(therapy, "ps.surgery-done-or-approved"));
         Assert.DoesNotContain(therapy.Criteria, c => c.Id == "ps.functional-improvement-for-subsequent");
     }
+
+    [Fact]
+    public void Review_KneeArthroscopyWithoutAnExerciseProgramme_UpheldUntilTherapyHasFailed()
+    {
+        const string lesion = "Synthetic record. A 50-year-old man twisted his right knee at work. An MRI of the right knee showed a medial meniscus tear. ";
+        const string restOnly = lesion + "Treatment has included rest, activity modification and medications, and conservative care has failed.";
+        const string therapyFailed = lesion + "He has persistent knee pain despite physical therapy and a home exercise program.";
+        var injury = new DateOnly(2016, 8, 1);
+        var ur = new DateOnly(2016, 11, 20);
+
+        var withoutTherapy = ReviewOne(restOnly, "Right knee arthroscopy with partial meniscectomy", injury, ur);
+        var afterTherapy = ReviewOne(therapyFailed, "Right knee arthroscopy with partial meniscectomy", injury, ur);
+
+        Assert.Equal(CriterionStatus.NotDocumented, StatusOf(withoutTherapy, "surg.knee.conservative-care-failed"));
+        Assert.Equal(Decision.Upheld, withoutTherapy.Decision);
+        Assert.Equal(CriterionStatus.Met, StatusOf(afterTherapy, "surg.knee.conservative-care-failed"));
+    }
 }
