@@ -39,6 +39,28 @@ public static class FactExtractor
         "exercise", "rehabilitation", "rehab", "treatment", "therapies", "electroacupuncture", "electro", "office", "follow", "up",
     };
 
+    // How far after "despite" or "after" the care it names may stand.
+    private const int CareWindow = 8;
+
+    // Words saying a complaint outlasted something: "persistent pain after therapy".
+    private static readonly HashSet<string> PersistenceWords = new(StringComparer.Ordinal)
+    {
+        "persistent", "persists", "persisted", "persisting", "continued", "continues", "continuing", "ongoing", "residual", "still", "remains", "remained",
+    };
+
+    // The care whose failure "despite ..." can state.
+    private static readonly HashSet<string> CareKinds =
+    [
+        FactKinds.TreatmentPhysicalTherapy, FactKinds.TreatmentChiropractic, FactKinds.TreatmentAcupuncture, FactKinds.TreatmentOccupationalTherapy,
+        FactKinds.TreatmentHomeExercise, FactKinds.TreatmentTens, FactKinds.TreatmentConservativeCare, FactKinds.TreatmentMedication, FactKinds.TreatmentInjection,
+    ];
+
+    // Qualifiers that make a stated gain too small to count.
+    private static readonly HashSet<string> SlightWords = new(StringComparer.Ordinal)
+    {
+        "minimal", "minimally", "slight", "slightly", "little", "marginal", "marginally", "negligible",
+    };
+
     private static readonly HashSet<string> SexWords = new(StringComparer.Ordinal)
     {
         "male", "female", "man", "woman", "gentleman", "lady", "boy", "girl",
@@ -251,19 +273,6 @@ public static class FactExtractor
             }
         }
 
-        private const int CareWindow = 8;
-
-        private static readonly HashSet<string> PersistenceWords = new(StringComparer.Ordinal)
-        {
-            "persistent", "persists", "persisted", "persisting", "continued", "continues", "continuing", "ongoing", "residual", "still", "remains", "remained",
-        };
-
-        private static readonly HashSet<string> CareKinds =
-        [
-            FactKinds.TreatmentPhysicalTherapy, FactKinds.TreatmentChiropractic, FactKinds.TreatmentAcupuncture, FactKinds.TreatmentOccupationalTherapy,
-            FactKinds.TreatmentHomeExercise, FactKinds.TreatmentTens, FactKinds.TreatmentConservativeCare, FactKinds.TreatmentMedication, FactKinds.TreatmentInjection,
-        ];
-
         private static int CareWithin(List<(int Index, int Length, Concept Item)> concepts, List<(int Index, int Length, DrugEntry Item)> drugs, int from, int to)
         {
             foreach (var (index, _, concept) in concepts)
@@ -284,11 +293,6 @@ public static class FactExtractor
 
             return -1;
         }
-
-        private static readonly HashSet<string> SlightWords = new(StringComparer.Ordinal)
-        {
-            "minimal", "minimally", "slight", "slightly", "little", "marginal", "marginally", "negligible",
-        };
 
         private bool SlightBefore(int index)
         {
