@@ -275,6 +275,10 @@ public sealed class ReviewEngine
         When(text.Contains("heat", StringComparison.Ordinal), "heat");
         When(text.Contains("ultrasound", StringComparison.Ordinal) && family == ServiceFamilies.PhysicalMedicine, "therapeutic-ultrasound");
         When(text.Contains("shock", StringComparison.Ordinal) || text.Contains("eswt", StringComparison.Ordinal), "shock-wave");
+
+        // Electrotherapy given as a modality (e-stim, interferential) is judged by the transcutaneous electrotherapy section, CPMTG p.114-121.
+        When(family == ServiceFamilies.PhysicalMedicine && (text.Contains("e-stim", StringComparison.Ordinal) || text.Contains("estim", StringComparison.Ordinal)
+            || text.Contains("electrical stim", StringComparison.Ordinal) || text.Contains("interferential", StringComparison.Ordinal)), "electrical-stimulation");
         if (context.Request.Service.Kind == "opioid")
         {
             var months = context.MonthsSinceInjury;

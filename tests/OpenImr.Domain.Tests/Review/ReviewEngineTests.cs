@@ -300,4 +300,15 @@ public class ReviewEngineTests
         Assert.Equal(Decision.Upheld, withoutTherapy.Decision);
         Assert.Equal(CriterionStatus.Met, StatusOf(afterTherapy, "surg.knee.conservative-care-failed"));
     }
+
+    [Theory]
+    [InlineData("Electrical stimulation 2 times a week for 4 weeks for the lumbar spine", "TENS, chronic pain (transcutaneous electrical nerve stimulation)")]
+    [InlineData("Retrospective E-stim to the low back", "TENS, chronic pain (transcutaneous electrical nerve stimulation)")]
+    [InlineData("Massage 2 times a week for 4 weeks for the lumbar spine", "Massage therapy")]
+    public void Review_ElectrotherapyAsAModality_JudgedByTheElectrotherapySection(string request, string section)
+    {
+        var determination = ReviewOne(SyntheticCase(SixSessionsWithoutOutcome, request));
+
+        Assert.Equal(section, determination.Guideline?.Section);
+    }
 }
