@@ -311,4 +311,15 @@ public class ReviewEngineTests
 
         Assert.Equal(section, determination.Guideline?.Section);
     }
+
+    [Theory]
+    [InlineData("NCV of the bilateral lower extremities", CriterionStatus.NotMet)]
+    [InlineData("NCS of the left lower extremity", CriterionStatus.NotMet)]
+    [InlineData("NCS of the right upper extremity", CriterionStatus.Met)]
+    public void Review_NerveConductionOfTheLegs_NotRecommended(string request, CriterionStatus expected)
+    {
+        var determination = ReviewOne(SyntheticCase(SixSessionsWithoutOutcome + " There is numbness in the feet and hands.", request));
+
+        Assert.Equal(expected, StatusOf(determination, "eds.no-lower-extremity-ncs"));
+    }
 }
