@@ -90,7 +90,7 @@ internal static class ClinicalLexicon
         Add(FactKinds.ResponseFunctionalImprovement, "functional improvement", "functional improvements", "improved function",
             "improvement in function", "improvement in functionality", "functional gains", "functional gain", "improved functionality",
             "functional benefit", "improvement", "improved", "improving", "improvements", "better", "benefit", "benefited",
-            "beneficial", "helpful", "helped", "progress", "progressing", "gains", "increased activity", "improved activities of daily living",
+            "beneficial", "helpful", "helped", "helping", "progress", "progressing", "gains", "increased activity", "improved activities of daily living",
             "improved range of motion", "improved mobility", "increased function");
         Add(FactKinds.ResponsePlateau, "plateau", "plateaued", "plateaus", "reached a plateau", "no further improvement",
             "no additional improvement", "maximal benefit", "maximum benefit", "ceased to improve", "stopped improving");
@@ -136,6 +136,11 @@ internal static class ClinicalLexicon
         Add(FactKinds.RedFlagProgressiveNeuroDeficit, "progressive neurologic deficit", "progressive neurological deficit",
             "progressive neurologic deficits", "progressive weakness", "worsening weakness", "progressive numbness",
             "worsening neurologic", "progressive neurological", "foot drop", "progressive deficit", "myelopathy");
+        // ACOEM knee and shoulder: mechanical signs of a torn or displaced structure call for imaging without waiting out conservative care.
+        Add(FactKinds.RedFlagJointDerangement, "locking", "locks", "locked", "locking episodes", "catching and locking", "giving way", "gives way",
+            "gave way", "giving out", "gives out", "gave out", "buckling", "buckles", "buckled", "instability", "unstable", "effusion",
+            "joint effusion", "hemarthrosis", "unable to bear weight", "inability to bear weight", "could not bear weight", "cannot bear weight",
+            "mechanical symptoms", "dislocation", "dislocated", "subluxation");
         Add(FactKinds.RedFlagTumor, "tumor", "tumour", "malignancy", "cancer", "neoplasm", "metastatic", "metastasis", "mass lesion", "carcinoma", "lymphoma");
         Add(FactKinds.RedFlagInfection, "infection", "infected", "osteomyelitis", "discitis", "abscess", "fever", "septic", "cellulitis");
 

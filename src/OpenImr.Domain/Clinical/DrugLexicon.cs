@@ -5,12 +5,16 @@ public sealed record DrugEntry(string Name, string Class)
 {
     /// <summary>True for topical products (patches, creams, gels) whatever their ingredient.</summary>
     public bool IsTopical { get; init; }
+
+    /// <summary>The active ingredients of a compounded product sold under a brand name; empty for other drugs.</summary>
+    public IReadOnlyList<string> Ingredients { get; init; } = [];
 }
 
 /// <summary>
 /// Brand and generic names of the drugs seen in IMR requests and records, with their class
-/// (the KIND of <c>medication/KIND</c>). Compounded oral suspensions sold under brand names
-/// (Synapryn, Tabradol, Fanatrex, Deprizine, Dicopanol) are classed by their active ingredient.
+/// (the KIND of <c>medication/KIND</c>). Compounded oral suspensions sold as kits under brand names
+/// are compounded products whatever their active ingredient, which they carry as <see cref="DrugEntry.Ingredients"/>
+/// (MTUS: a compounded product with any ingredient that is not recommended is not recommended).
 /// </summary>
 public static class DrugLexicon
 {
@@ -55,26 +59,32 @@ public static class DrugLexicon
             }
         }
 
+        void AddCompoundKit(string name, params string[] ingredients) => l.Add(name, new DrugEntry(name, Compound) { Ingredients = ingredients });
+
+        // Oral suspension compounding kits and the drugs they are made from.
+        AddCompoundKit("synapryn", "tramadol", "glucosamine");
+        AddCompoundKit("tabradol", "cyclobenzaprine", "methylsulfonylmethane");
+        AddCompoundKit("fanatrex", "gabapentin");
+        AddCompoundKit("deprizine", "ranitidine");
+        AddCompoundKit("dicopanol", "diphenhydramine");
         Add(Opioid, "norco", "hydrocodone", "vicodin", "percocet", "oxycodone", "oxycontin", "tramadol", "ultram", "ultracet",
             "tapentadol", "nucynta", "morphine", "ms contin", "kadian", "hydromorphone", "dilaudid", "fentanyl", "duragesic",
             "methadone", "codeine", "tylenol with codeine", "tylenol 3", "tylenol 4", "oxymorphone", "opana", "buprenorphine",
-            "butrans", "suboxone", "synapryn", "roxicodone", "lortab", "xartemis", "hysingla", "zohydro", "conzip", "opioid", "opioids");
+            "butrans", "suboxone", "roxicodone", "lortab", "xartemis", "hysingla", "zohydro", "conzip", "opioid", "opioids");
         Add(Nsaid, "naproxen", "anaprox", "naprosyn", "ibuprofen", "motrin", "advil", "diclofenac", "voltaren", "meloxicam",
             "mobic", "celebrex", "celecoxib", "relafen", "nabumetone", "etodolac", "lodine", "ketoprofen", "ketorolac", "toradol",
             "indomethacin", "piroxicam", "feldene", "nsaid", "nsaids", "anti inflammatory", "anti inflammatories", "daypro",
             "oxaprozin", "arthrotec", "duexis", "vimovo", "flurbiprofen", "aspirin");
         Add(MuscleRelaxant, "cyclobenzaprine", "flexeril", "fexmid", "amrix", "orphenadrine", "norflex", "tizanidine", "zanaflex",
-            "methocarbamol", "robaxin", "baclofen", "carisoprodol", "soma", "tabradol", "chlorzoxazone", "lorzone", "parafon",
+            "methocarbamol", "robaxin", "baclofen", "carisoprodol", "soma", "chlorzoxazone", "lorzone", "parafon",
             "metaxalone", "skelaxin", "muscle relaxant", "muscle relaxants", "dantrolene");
-        Add(Anticonvulsant, "gabapentin", "neurontin", "gralise", "pregabalin", "lyrica", "topiramate", "topamax", "fanatrex",
-            "carbamazepine", "tegretol", "oxcarbazepine", "lamotrigine", "anticonvulsant", "anticonvulsants", "horizant");
+        Add(Anticonvulsant, "gabapentin", "neurontin", "gralise", "pregabalin", "lyrica", "topiramate", "topamax", "carbamazepine", "tegretol", "oxcarbazepine", "lamotrigine", "anticonvulsant", "anticonvulsants", "horizant");
         AddTopical("lidocaine patch", "lidoderm", "lidocaine", "salonpas", "terocin", "flector", "voltaren gel", "capsaicin",
             "menthol", "anecream", "lidopro", "ketophene", "methyl salicylate", "bengay", "biofreeze", "pennsaid", "mentherm",
             "camphor", "medrox", "dendracin", "theraflex", "genicin");
         Add(Ppi, "omeprazole", "prilosec", "pantoprazole", "protonix", "ranitidine", "zantac", "famotidine", "pepcid",
-            "esomeprazole", "nexium", "lansoprazole", "prevacid", "rabeprazole", "dexilant", "deprizine", "proton pump inhibitor");
-        Add(SleepAid, "zolpidem", "ambien", "trazodone", "desyrel", "eszopiclone", "lunesta", "sonata", "zaleplon", "dicopanol",
-            "diphenhydramine", "melatonin", "restoril", "temazepam", "belsomra", "sleep aid");
+            "esomeprazole", "nexium", "lansoprazole", "prevacid", "rabeprazole", "dexilant", "proton pump inhibitor");
+        Add(SleepAid, "zolpidem", "ambien", "trazodone", "desyrel", "eszopiclone", "lunesta", "sonata", "zaleplon", "diphenhydramine", "melatonin", "restoril", "temazepam", "belsomra", "sleep aid");
         Add(Benzodiazepine, "diazepam", "valium", "alprazolam", "xanax", "clonazepam", "klonopin", "lorazepam", "ativan", "benzodiazepine", "benzodiazepines");
         Add(Antidepressant, "duloxetine", "cymbalta", "amitriptyline", "elavil", "nortriptyline", "pamelor", "venlafaxine",
             "effexor", "bupropion", "wellbutrin", "sertraline", "zoloft", "fluoxetine", "prozac", "citalopram", "celexa",

@@ -39,6 +39,28 @@ public static class FactExtractor
         "exercise", "rehabilitation", "rehab", "treatment", "therapies", "electroacupuncture", "electro", "office", "follow", "up",
     };
 
+    // How far after "despite" or "after" the care it names may stand.
+    private const int CareWindow = 8;
+
+    // Words saying a complaint outlasted something: "persistent pain after therapy".
+    private static readonly HashSet<string> PersistenceWords = new(StringComparer.Ordinal)
+    {
+        "persistent", "persists", "persisted", "persisting", "continued", "continues", "continuing", "ongoing", "residual", "still", "remains", "remained",
+    };
+
+    // The care whose failure "despite ..." can state.
+    private static readonly HashSet<string> CareKinds =
+    [
+        FactKinds.TreatmentPhysicalTherapy, FactKinds.TreatmentChiropractic, FactKinds.TreatmentAcupuncture, FactKinds.TreatmentOccupationalTherapy,
+        FactKinds.TreatmentHomeExercise, FactKinds.TreatmentTens, FactKinds.TreatmentConservativeCare, FactKinds.TreatmentMedication, FactKinds.TreatmentInjection,
+    ];
+
+    // Qualifiers that make a stated gain too small to count.
+    private static readonly HashSet<string> SlightWords = new(StringComparer.Ordinal)
+    {
+        "minimal", "minimally", "slight", "slightly", "little", "marginal", "marginally", "negligible",
+    };
+
     private static readonly HashSet<string> SexWords = new(StringComparer.Ordinal)
     {
         "male", "female", "man", "woman", "gentleman", "lady", "boy", "girl",
@@ -138,11 +160,20 @@ public static class FactExtractor
             ReadAgeAndSex(context);
             ReadInjuryDates(dates);
 
+            var aboutMedicationOnly = AboutMedicationOnly(concepts, drugs);
             foreach (var (index, length, concept) in concepts)
             {
-                foreach (var kind in concept.Kinds)
+                foreach (var conceptKind in concept.Kinds)
                 {
+                    // "difficulty obtaining medications interrupts any benefit": a gain in a sentence about drugs alone is the drugs' benefit, not the result of therapy.
+                    var kind = conceptKind == FactKinds.ResponseFunctionalImprovement && aboutMedicationOnly ? FactKinds.MedicationFunctionalBenefit : conceptKind;
                     var status = context.StatusOf(index, length, concept.IsPlan);
+                    if (status == FactStatus.Affirmed && kind is FactKinds.ResponseFunctionalImprovement or FactKinds.ResponsePainRelief && SlightBefore(index))
+                    {
+                        // "minimal improvement", "a little better": a gain too small to count (MTUS 9792.20: clinically significant improvement).
+                        status = FactStatus.Negated;
+                    }
+
                     var (region, laterality) = NearestRegion(regions, index);
                     var fact = new ClinicalFact(kind, status)
                     {
@@ -197,10 +228,88 @@ public static class FactExtractor
                 }
             }
 
+            ReadCareWithoutRelief(concepts, drugs, context);
             ReadDrugs(drugs, context, regions, dates);
             ReadRegions(regions, context);
             ReadScores(context);
         }
+
+        // "persistent pain despite chiropractic care and home exercises", "continued pain after six weeks of therapy":
+        // care named and the complaint outlasting it is care that failed (ACOEM: failure to progress with conservative care).
+        private void ReadCareWithoutRelief(List<(int Index, int Length, Concept Item)> concepts, List<(int Index, int Length, DrugEntry Item)> drugs, ContextAnalyzer context)
+        {
+            if (concepts.Exists(c => c.Item.Kinds.Contains(FactKinds.ConservativeCareFailed)))
+            {
+                return;
+            }
+
+            var persisting = -1;
+            for (var i = 0; i < _tokens.Count; i++)
+            {
+                var word = _tokens[i].Value;
+                if (PersistenceWords.Contains(word))
+                {
+                    persisting = i;
+                    continue;
+                }
+
+                var despite = word == "despite" || (word == "spite" && i > 0 && _tokens[i - 1].Value == "in");
+                var after = word == "after" && persisting >= 0;
+                if (!despite && !after)
+                {
+                    continue;
+                }
+
+                var care = CareWithin(concepts, drugs, i + 1, i + CareWindow);
+                if (care >= 0)
+                {
+                    _facts.Add(new ClinicalFact(FactKinds.ConservativeCareFailed, context.StatusOf(care, 1))
+                    {
+                        Trigger = Words(after ? persisting : i, care - (after ? persisting : i) + 1),
+                        Evidence = Evidence,
+                    });
+                    return;
+                }
+            }
+        }
+
+        private static int CareWithin(List<(int Index, int Length, Concept Item)> concepts, List<(int Index, int Length, DrugEntry Item)> drugs, int from, int to)
+        {
+            foreach (var (index, _, concept) in concepts)
+            {
+                if (index >= from && index <= to && concept.Kinds.Any(CareKinds.Contains))
+                {
+                    return index;
+                }
+            }
+
+            foreach (var (index, _, _) in drugs)
+            {
+                if (index >= from && index <= to)
+                {
+                    return index;
+                }
+            }
+
+            return -1;
+        }
+
+        private bool SlightBefore(int index)
+        {
+            for (var k = Math.Max(0, index - 2); k < index; k++)
+            {
+                if (SlightWords.Contains(_tokens[k].Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AboutMedicationOnly(List<(int Index, int Length, Concept Item)> concepts, List<(int Index, int Length, DrugEntry Item)> drugs) =>
+            (drugs.Count > 0 || concepts.Exists(c => c.Item.Kinds.Contains(FactKinds.TreatmentMedication)))
+            && !concepts.Exists(c => c.Item.Kinds.Any(k => TherapyKinds.Contains(k) || k is FactKinds.TreatmentHomeExercise or FactKinds.TreatmentTens or FactKinds.TreatmentConservativeCare));
 
         private void ReadDrugs(List<(int Index, int Length, DrugEntry Item)> drugs, ContextAnalyzer context, List<(int Index, int Length, string Item)> regions, List<(int Token, int Start, int End, DateOnly Date)> dates)
         {

@@ -81,6 +81,9 @@ public static class FactKinds
     public const string RedFlagTumor = "redflag.tumor";
     public const string RedFlagInfection = "redflag.infection";
 
+    /// <summary>Signs of a joint's internal derangement: locking, giving way, instability, effusion, inability to bear weight.</summary>
+    public const string RedFlagJointDerangement = "redflag.joint-derangement";
+
     public const string NeuroSensoryDeficit = "neuro.sensory-deficit";
     public const string NeuroReflexChange = "neuro.reflex-change";
     public const string NeuroWeakness = "neuro.weakness";

@@ -28,7 +28,7 @@ public static class GuidelineVocabulary
         "work.status", "work.rtw-goal", "work.job-demands", "work.employer-agreement",
         "surgery.candidate", "surgery.planned",
         "redflag.cauda-equina", "redflag.progressive-neuro-deficit", "redflag.fracture", "redflag.tumor",
-        "redflag.infection",
+        "redflag.infection", "redflag.joint-derangement",
         "neuro.sensory-deficit", "neuro.reflex-change", "neuro.weakness", "neuro.straight-leg-raise",
         "neuro.positive-provocative-test",
         "imaging.prior", "electrodiagnostic.prior",
@@ -82,6 +82,8 @@ public static class GuidelineVocabulary
         ["requested-sessions"] = [],
         ["requested-weeks"] = [],
         ["requested-per-week"] = [],
+        // Refills the request asks for (0 when it names none).
+        ["requested-refills"] = [],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Calculation ids.</summary>

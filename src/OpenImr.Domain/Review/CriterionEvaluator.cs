@@ -100,7 +100,10 @@ internal static class CriterionEvaluator
             case "not-recommended-ingredients":
                 {
                     var list = rule.List is not null && topic.Lists.TryGetValue(rule.List, out var items) ? items : [];
-                    var found = list.Where(i => context.Request.Description.Contains(i, StringComparison.OrdinalIgnoreCase)).ToList();
+                    // A compounding kit named by brand holds its ingredients in the lexicon, not in the request's words.
+                    var kitIngredients = DrugLexicon.Find(context.Request.Description).SelectMany(d => d.Ingredients).ToList();
+                    var found = list.Where(i => context.Request.Description.Contains(i, StringComparison.OrdinalIgnoreCase)
+                        || kitIngredients.Contains(i, StringComparer.OrdinalIgnoreCase)).ToList();
                     var finding = found.Count == 0 ? "no ingredient of the request is on the guideline's list of those not recommended"
                         : $"the request contains {string.Join(", ", found)}, which the guideline does not recommend in this form";
                     return InRange(found.Count, rule) ? RuleOutcome.Met([], finding) : RuleOutcome.NotMet([], finding);
@@ -122,6 +125,13 @@ internal static class CriterionEvaluator
 
                     var finding = $"{Number(value.Value)} {rule.Calc["requested-".Length..].Replace('-', ' ')} requested{Bounds(rule.Min, rule.Max)}";
                     return InRange(value.Value, rule) ? RuleOutcome.Met([], finding) : RuleOutcome.NotMet([], finding);
+                }
+
+            case "requested-refills":
+                {
+                    var refills = context.Request.Quantity.Refills ?? 0;
+                    var finding = $"{Number(refills)} refills requested{Bounds(rule.Min, rule.Max)}";
+                    return InRange(refills, rule) ? RuleOutcome.Met([], finding) : RuleOutcome.NotMet([], finding);
                 }
 
             default:

@@ -17,7 +17,9 @@ internal sealed record ReviewContext(IReadOnlyList<ClinicalFact> Facts, ParsedRe
     {
         // Care and its response count per body region (knee therapy says nothing of the low back);
         // findings such as numbness in the fingers bear on the neck, so they are not filtered.
-        var regional = kind.StartsWith("treatment.", StringComparison.Ordinal) || kind.StartsWith("response.", StringComparison.Ordinal);
+        // So do structural lesions and red flags: a fractured foot is no reason to image the elbow.
+        var regional = kind.StartsWith("treatment.", StringComparison.Ordinal) || kind.StartsWith("response.", StringComparison.Ordinal)
+            || kind.StartsWith("redflag.", StringComparison.Ordinal) || kind is FactKinds.DiagnosisTear or FactKinds.DiagnosisFracture;
         var facts = Facts.Where(f => f.Kind == kind
             && f.Status is not (FactStatus.OtherPerson or FactStatus.NotAboutPatient)
             && (!regional || f.Region is null || Request.Region is null || Request.Regions.Contains(f.Region) || f.Region == Request.Region));

@@ -54,8 +54,8 @@ public sealed class ReviewEngine
                     continue;
                 }
 
-                var context = new ReviewContext(facts, requests[i], decisionDate, injury);
                 var surgery = requests[i].DependsOnSurgery && !isSurgery ? SurgeryDecision(requests, determinations) : null;
+                var context = new ReviewContext(surgery?.Decision == Decision.Overturned ? WithSurgeryApproved(facts, surgery) : facts, requests[i], decisionDate, injury);
                 determinations[i] = Decide(context, thin, surgery);
             }
         }
@@ -71,6 +71,10 @@ public sealed class ReviewEngine
         request.Service == ServiceId.Unknown && request.Quantity.Hours is > 0 && programInRecords
             ? request with { Service = new ServiceId(ServiceFamilies.PhysicalMedicine, "functional-restoration") }
             : request;
+
+    /// <summary>A surgery this review finds necessary is an approved, planned operation for the services that go with it.</summary>
+    private static List<ClinicalFact> WithSurgeryApproved(IReadOnlyList<ClinicalFact> facts, Determination surgery) =>
+        [.. facts, new ClinicalFact(FactKinds.SurgeryPlanned, FactStatus.Affirmed) { Value = surgery.Request, Trigger = surgery.Request }];
 
     private static Determination? SurgeryDecision(List<ParsedRequest> requests, Determination?[] determinations)
     {
@@ -220,7 +224,8 @@ public sealed class ReviewEngine
         quote.Contains("authorized", StringComparison.OrdinalIgnoreCase)
         || quote.Contains("approved", StringComparison.OrdinalIgnoreCase)
         || quote.Contains("modified", StringComparison.OrdinalIgnoreCase)
-        || (quote.Contains("certified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("non-certified", StringComparison.OrdinalIgnoreCase));
+        || (quote.Contains("certified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("non-certified", StringComparison.OrdinalIgnoreCase)
+            && !quote.Contains("noncertified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("not certified", StringComparison.OrdinalIgnoreCase));
 
     private static Assessed SurgeryDependency(Determination surgery)
     {
@@ -270,6 +275,10 @@ public sealed class ReviewEngine
         When(text.Contains("heat", StringComparison.Ordinal), "heat");
         When(text.Contains("ultrasound", StringComparison.Ordinal) && family == ServiceFamilies.PhysicalMedicine, "therapeutic-ultrasound");
         When(text.Contains("shock", StringComparison.Ordinal) || text.Contains("eswt", StringComparison.Ordinal), "shock-wave");
+
+        // Electrotherapy given as a modality (e-stim, interferential) is judged by the transcutaneous electrotherapy section, CPMTG p.114-121.
+        When(family == ServiceFamilies.PhysicalMedicine && (text.Contains("e-stim", StringComparison.Ordinal) || text.Contains("estim", StringComparison.Ordinal)
+            || text.Contains("electrical stim", StringComparison.Ordinal) || text.Contains("interferential", StringComparison.Ordinal)), "electrical-stimulation");
         if (context.Request.Service.Kind == "opioid")
         {
             var months = context.MonthsSinceInjury;

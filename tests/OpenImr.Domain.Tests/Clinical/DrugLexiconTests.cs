@@ -20,8 +20,9 @@ public class DrugLexiconTests
     [InlineData("clonazepam", DrugLexicon.Benzodiazepine)]
     [InlineData("nortriptyline", DrugLexicon.Antidepressant)]
     [InlineData("Zofran", DrugLexicon.Antiemetic)]
-    [InlineData("Synapryn", DrugLexicon.Opioid)]
-    [InlineData("Tabradol", DrugLexicon.MuscleRelaxant)]
+    [InlineData("Synapryn", DrugLexicon.Compound)]
+    [InlineData("Tabradol", DrugLexicon.Compound)]
+    [InlineData("Fanatrex", DrugLexicon.Compound)]
     public void Find_Name_Class(string name, string drugClass) =>
         Assert.Equal(drugClass, Assert.Single(DrugLexicon.Find(name)).Class);
 
@@ -36,4 +37,12 @@ public class DrugLexiconTests
     [Fact]
     public void Find_SeveralDrugs_InOrder() =>
         Assert.Equal(["norco", "naproxen"], DrugLexicon.Find("Norco and naproxen").Select(d => d.Name));
+
+    [Fact]
+    public void Find_CompoundingKit_CarriesItsIngredients() =>
+        Assert.Equal(["gabapentin"], Assert.Single(DrugLexicon.Find("Fanatrex oral suspension")).Ingredients);
+
+    [Fact]
+    public void Find_PlainDrug_HasNoIngredients() =>
+        Assert.Empty(Assert.Single(DrugLexicon.Find("gabapentin 300mg")).Ingredients);
 }

@@ -211,4 +211,55 @@ public class FactExtractorTests
     [InlineData("Synthetic: her neck pain did not improve with chiropractic care and medication.")]
     public void Extract_CareNamedAndItsFailureStated_ConservativeCareFailed(string text) =>
         Assert.Equal(FactStatus.Affirmed, Extract(text).First(f => f.Kind == FactKinds.ConservativeCareFailed).Status);
+
+    [Theory]
+    [InlineData("Synthetic note: the right knee gives way on stairs and there is locking.")]
+    [InlineData("Synthetic note: examination shows a moderate effusion of the left knee.")]
+    [InlineData("Synthetic note: he was unable to bear weight on the right leg after the fall.")]
+    [InlineData("Synthetic note: the shoulder remains unstable with apprehension in abduction.")]
+    public void Extract_MechanicalJointSigns_JointDerangementRedFlag(string text)
+    {
+        var signs = Extract(text).Where(f => f.Kind == FactKinds.RedFlagJointDerangement).ToList();
+
+        Assert.NotEmpty(signs);
+        Assert.All(signs, f => Assert.Equal(FactStatus.Affirmed, f.Status));
+    }
+
+    [Fact]
+    public void Extract_NoEffusion_JointDerangementNegated() =>
+        Assert.Equal(FactStatus.Negated, Single("Synthetic note: there is no effusion of the knee.", FactKinds.RedFlagJointDerangement).Status);
+
+    [Theory]
+    [InlineData("Synthetic note: she has persistent wrist pain despite splinting and acupuncture.")]
+    [InlineData("Synthetic note: there is continued neck pain after six weeks of physical therapy.")]
+    [InlineData("Synthetic note: the ankle still hurts after a course of acupuncture.")]
+    [InlineData("Synthetic note: he remains symptomatic in spite of anti-inflammatory medication.")]
+    public void Extract_ComplaintOutlastingCare_ConservativeCareFailed(string text) =>
+        Assert.Equal(FactStatus.Affirmed, Single(text, FactKinds.ConservativeCareFailed).Status);
+
+    [Theory]
+    [InlineData("Synthetic note: he went back to work after physical therapy.")]
+    [InlineData("Synthetic note: despite the rain she walked to the clinic.")]
+    public void Extract_CareWithoutPersistingComplaint_NoFailedCare(string text) =>
+        Assert.DoesNotContain(Extract(text), f => f.Kind == FactKinds.ConservativeCareFailed);
+
+    [Theory]
+    [InlineData("Synthetic note: she reported minimal improvement with physical therapy.")]
+    [InlineData("Synthetic note: he feels slightly better after the therapy sessions.")]
+    public void Extract_SlightGain_ImprovementNegated(string text) =>
+        Assert.Equal(FactStatus.Negated, Single(text, FactKinds.ResponseFunctionalImprovement).Status);
+
+    [Fact]
+    public void Extract_GainInASentenceAboutDrugsOnly_MedicationBenefitNotTherapyImprovement()
+    {
+        var facts = Extract("Synthetic note: running out of medications for a month has interrupted any benefit from the regimen.");
+
+        Assert.DoesNotContain(facts, f => f.Kind == FactKinds.ResponseFunctionalImprovement);
+        Assert.Contains(facts, f => f.Kind == FactKinds.MedicationFunctionalBenefit);
+    }
+
+    [Fact]
+    public void Extract_GainWithTherapyAndDrugs_StaysTherapyImprovement() =>
+        Assert.Contains(Extract("Synthetic note: physical therapy and naproxen helped, with improved function."),
+            f => f.Kind == FactKinds.ResponseFunctionalImprovement && f.Status == FactStatus.Affirmed);
 }

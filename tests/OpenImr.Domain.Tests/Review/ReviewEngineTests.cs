@@ -163,4 +163,163 @@ public class ReviewEngineTests
         Assert.Equal(@case.Requests.Select(r => r.Description), review.Determinations.Select(d => d.Request));
         Assert.Equal(["imaging/mri", "medication/nsaid", "physical-medicine/chiropractic"], review.Determinations.Select(d => d.Service));
     }
+
+    private static Determination ReviewOne(string record, string request, DateOnly injury, DateOnly urDenial) =>
+        ReviewOne(SyntheticCase(record, request) with { Dates = new CaseDates { Injury = injury, UrDenial = urDenial } });
+
+    private static CriterionStatus StatusOf(Determination determination, string criterion) =>
+        Assert.Single(determination.Criteria, c => c.Id == criterion).Status;
+
+    [Fact]
+    public void Review_KneeMriWithLockingAndEffusion_OverturnedWithoutWaitingForConservativeCare()
+    {
+        const string history = "Synthetic record. A 30-year-old man twisted his right knee while stepping off a loading dock at work and has worked modified duty since. ";
+        const string signs = history + "The right knee locks and gives way, with a large effusion.";
+        const string pain = history + "He has right knee pain with tenderness along the joint line.";
+        var injury = new DateOnly(2016, 11, 1);
+        var ur = new DateOnly(2016, 11, 20);
+
+        var withSigns = ReviewOne(signs, "MRI of the right knee without contrast", injury, ur);
+        var withoutSigns = ReviewOne(pain, "MRI of the right knee without contrast", injury, ur);
+
+        Assert.Equal(Decision.Overturned, withSigns.Decision);
+        Assert.DoesNotContain(withSigns.Criteria, c => c.Id == "img.knee.conservative-care-failed");
+        Assert.Equal(Decision.Upheld, withoutSigns.Decision);
+    }
+
+    [Fact]
+    public void Review_LumbarMriWithoutSurgeryInView_UpheldUntilSurgeryIsConsidered()
+    {
+        const string record = "Synthetic record. A 50-year-old woman has low back pain radiating to the left leg with decreased sensation in the L5 dermatome " +
+            "and a positive straight leg raise. She has persistent pain despite physical therapy and home exercise for two months.";
+        var injury = new DateOnly(2016, 8, 1);
+        var ur = new DateOnly(2016, 11, 20);
+
+        var noSurgery = ReviewOne(record, "MRI of the lumbar spine", injury, ur);
+        var surgeryInView = ReviewOne(record + " She is a surgical candidate if a lesion is found.", "MRI of the lumbar spine", injury, ur);
+
+        Assert.Equal(CriterionStatus.NotDocumented, StatusOf(noSurgery, "img.lumbar.surgery-considered"));
+        Assert.Equal(Decision.Upheld, noSurgery.Decision);
+        Assert.Equal(CriterionStatus.Met, StatusOf(surgeryInView, "img.lumbar.surgery-considered"));
+        Assert.Equal(Decision.Overturned, surgeryInView.Decision);
+    }
+
+    [Fact]
+    public void Review_ShoulderMriAfterFailedTherapy_OverturnedOnFailureToProgress()
+    {
+        const string record = "Synthetic record. A 50-year-old man strained his right shoulder lifting boxes. " +
+            "He has persistent right shoulder pain despite eight sessions of physical therapy and a home exercise program.";
+
+        var determination = ReviewOne(record, "MRI of the right shoulder", new DateOnly(2016, 8, 1), new DateOnly(2016, 11, 20));
+
+        Assert.Equal(Decision.Overturned, determination.Decision);
+    }
+
+    // A fracture of the foot says nothing about the elbow; hip films need a suspected bone or joint disease.
+    [Theory]
+    [InlineData("Synthetic record. A 40-year-old man fell from a ladder. X-rays showed a fracture of the right foot. He also reports right elbow pain.",
+        "MRI of the right elbow", "img.elbow.specific-lesion")]
+    [InlineData("Synthetic record. A 45-year-old man reports right hip soreness after prolonged standing at work, with tenderness over the hip.",
+        "X-rays of the right hip", "img.hip.xray-indication")]
+    public void Review_ImagingWithoutItsIndication_Upheld(string record, string request, string criterion)
+    {
+        var determination = ReviewOne(record, request, new DateOnly(2016, 10, 1), new DateOnly(2016, 11, 20));
+
+        Assert.Equal(CriterionStatus.NotDocumented, StatusOf(determination, criterion));
+        Assert.Equal(Decision.Upheld, determination.Decision);
+    }
+
+    [Fact]
+    public void Review_CompoundingKit_JudgedAsACompoundWithItsIngredient()
+    {
+        var determination = ReviewOne(SyntheticCase(SixSessionsWithoutOutcome, "Fanatrex 25mg/ml oral suspension 420ml"));
+
+        Assert.Equal("medication/compound", determination.Service);
+        Assert.Equal(Decision.Upheld, determination.Decision);
+        Assert.Contains(determination.Criteria, c => c.Finding?.Contains("gabapentin", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Review_NsaidForANewInjury_OverturnedAsAFirstCourse()
+    {
+        const string record = "Synthetic record. A 35-year-old woman strained her low back lifting a crate at work and has stayed on modified duty. " +
+            "She is taking naproxen. Pain is rated 6/10 with tenderness of the lumbar paraspinal muscles.";
+        var ur = new DateOnly(2016, 11, 20);
+
+        var newInjury = ReviewOne(record, "Naproxen 550mg #60", new DateOnly(2016, 10, 1), ur);
+        var oldInjury = ReviewOne(record, "Naproxen 550mg #60", new DateOnly(2015, 10, 1), ur);
+        var withRefills = ReviewOne(record, "Naproxen 550mg #60 with three refills", new DateOnly(2016, 10, 1), ur);
+
+        Assert.Equal(Decision.Overturned, newInjury.Decision);
+        Assert.Equal(Decision.Upheld, oldInjury.Decision);
+        Assert.Equal(CriterionStatus.NotDocumented, StatusOf(oldInjury, "nsaid.benefit-if-continuing"));
+        Assert.Equal(Decision.Upheld, withRefills.Decision);
+    }
+
+    [Fact]
+    public void Review_NoncertifiedRequest_IsNotAnAuthorisedPortion()
+    {
+        const string record = "Synthetic record. A 45-year-old man strained his low back. " +
+            "A request for six sessions of physical therapy for the lumbar spine was noncertified by utilization review.";
+
+        var determination = ReviewOne(record, "Physical therapy 2 times a week for 3 weeks for the lumbar spine", new DateOnly(2016, 10, 1), new DateOnly(2016, 11, 20));
+
+        Assert.DoesNotContain(determination.Criteria, c => c.Id == "pm.authorized-course-outcome");
+    }
+
+    [Fact]
+    public void Review_TherapyBeforeAnApprovedSurgery_DoesNotMakeThePostoperativeCourseSubsequent()
+    {
+        const string record = "Synthetic record. A 30-year-old man dislocated his left shoulder at work. The shoulder remains unstable with apprehension " +
+            "despite physical therapy. Physical therapy has not restored strength.";
+        var dates = new CaseDates { Injury = new DateOnly(2016, 9, 1), UrDenial = new DateOnly(2016, 11, 20) };
+        var @case = SyntheticCase(record, "Left shoulder arthroscopy with stabilization", "Associated surgical service: Physical therapy, times 12") with { Dates = dates };
+
+        var review = Engine.Review(@case, [record], Today);
+
+        Assert.Equal(Decision.Overturned, review.Determinations[0].Decision);
+        var therapy = review.Determinations[1];
+        Assert.Equal(CriterionStatus.Met, StatusOf(therapy, "dep.surgery-necessary"));
+        Assert.Equal(CriterionStatus.Met, StatusOf(therapy, "ps.surgery-done-or-approved"));
+        Assert.DoesNotContain(therapy.Criteria, c => c.Id == "ps.functional-improvement-for-subsequent");
+    }
+
+    [Fact]
+    public void Review_KneeArthroscopyWithoutAnExerciseProgramme_UpheldUntilTherapyHasFailed()
+    {
+        const string lesion = "Synthetic record. A 50-year-old man twisted his right knee at work. An MRI of the right knee showed a medial meniscus tear. ";
+        const string restOnly = lesion + "Treatment has included rest, activity modification and medications, and conservative care has failed.";
+        const string therapyFailed = lesion + "He has persistent knee pain despite physical therapy and a home exercise program.";
+        var injury = new DateOnly(2016, 8, 1);
+        var ur = new DateOnly(2016, 11, 20);
+
+        var withoutTherapy = ReviewOne(restOnly, "Right knee arthroscopy with partial meniscectomy", injury, ur);
+        var afterTherapy = ReviewOne(therapyFailed, "Right knee arthroscopy with partial meniscectomy", injury, ur);
+
+        Assert.Equal(CriterionStatus.NotDocumented, StatusOf(withoutTherapy, "surg.knee.conservative-care-failed"));
+        Assert.Equal(Decision.Upheld, withoutTherapy.Decision);
+        Assert.Equal(CriterionStatus.Met, StatusOf(afterTherapy, "surg.knee.conservative-care-failed"));
+    }
+
+    [Theory]
+    [InlineData("Electrical stimulation 2 times a week for 4 weeks for the lumbar spine", "TENS, chronic pain (transcutaneous electrical nerve stimulation)")]
+    [InlineData("Retrospective E-stim to the low back", "TENS, chronic pain (transcutaneous electrical nerve stimulation)")]
+    [InlineData("Massage 2 times a week for 4 weeks for the lumbar spine", "Massage therapy")]
+    public void Review_ElectrotherapyAsAModality_JudgedByTheElectrotherapySection(string request, string section)
+    {
+        var determination = ReviewOne(SyntheticCase(SixSessionsWithoutOutcome, request));
+
+        Assert.Equal(section, determination.Guideline?.Section);
+    }
+
+    [Theory]
+    [InlineData("NCV of the bilateral lower extremities", CriterionStatus.NotMet)]
+    [InlineData("NCS of the left lower extremity", CriterionStatus.NotMet)]
+    [InlineData("NCS of the right upper extremity", CriterionStatus.Met)]
+    public void Review_NerveConductionOfTheLegs_NotRecommended(string request, CriterionStatus expected)
+    {
+        var determination = ReviewOne(SyntheticCase(SixSessionsWithoutOutcome + " There is numbness in the feet and hands.", request));
+
+        Assert.Equal(expected, StatusOf(determination, "eds.no-lower-extremity-ncs"));
+    }
 }
