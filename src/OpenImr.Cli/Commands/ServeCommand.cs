@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Hosting;
 using OpenImr.Storage;
 using OpenImr.Web;
 

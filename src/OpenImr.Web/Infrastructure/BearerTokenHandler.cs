@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenImr.Storage;
 
@@ -36,24 +34,13 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
             return AuthenticateResult.Fail("The bearer token is empty or too long.");
         }
 
-        var hash = ApiTokens.Hash(token);
         var db = Context.RequestServices.GetRequiredService<ImrDbContext>();
-        var user = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.User!.Id, t.User.Name, t.User.Role })
-            .FirstOrDefaultAsync(Context.RequestAborted).ConfigureAwait(false);
-        if (user is null)
+        var principal = await TokenUsers.PrincipalAsync(db, token, SchemeName, Context.RequestAborted).ConfigureAwait(false);
+        if (principal is null)
         {
             return AuthenticateResult.Fail("The bearer token is not known.");
         }
 
-        Claim[] claims =
-        [
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new(ClaimTypes.Name, user.Name),
-            new(ClaimTypes.Role, user.Role),
-        ];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using OpenImr.Storage;
+
+namespace OpenImr.Web.Infrastructure;
+
+/// <summary>Finds the user a token belongs to, for the API's bearer scheme and the browser's sign-in alike.</summary>
+internal static class TokenUsers
+{
+    /// <summary>The claims of the user holding a live <paramref name="token"/> under <paramref name="scheme"/>; null when the token is unknown or revoked.</summary>
+    public static async Task<ClaimsPrincipal?> PrincipalAsync(ImrDbContext db, string token, string scheme, CancellationToken cancellationToken)
+    {
+        var hash = ApiTokens.Hash(token);
+        var user = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Select(t => new { t.User!.Id, t.User.Name, t.User.Role })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return null;
+        }
+
+        Claim[] claims =
+        [
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Name, user.Name),
+            new(ClaimTypes.Role, user.Role),
+        ];
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
+}
