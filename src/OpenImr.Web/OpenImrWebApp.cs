@@ -97,6 +97,9 @@ public static class OpenImrWebApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<DemoMode>();
+        services.AddSingleton<Features.Check.RecordCheck>();
+        services.AddSingleton<Features.Corpus.CorpusSearch>();
+        services.AddScoped<Features.Analytics.CorpusAnalytics>();
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
