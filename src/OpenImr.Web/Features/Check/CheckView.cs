@@ -26,8 +26,8 @@ public static class CheckView
 
     public static string Outlook(Decision decision) => decision switch
     {
-        Decision.Overturned => "the criteria are met",
-        Decision.Upheld => "the criteria are not met",
+        Decision.Overturned => "the criteria are met; a denial would likely be overturned",
+        Decision.Upheld => "the criteria are not met or not shown; a denial would likely be upheld",
         _ => "not enough to tell; see what is missing",
     };
 }

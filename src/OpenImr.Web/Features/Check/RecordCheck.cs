@@ -68,7 +68,7 @@ public sealed class RecordCheck(WebAppOptions options)
             }
         }
 
-        if (texts.Count == 0 && errors.Count == 0)
+        if (texts.Count == 0 && files.Count == 0)
         {
             errors.Add("Records: paste the medical records or upload them (PDF or text); the check reads what they document.");
         }

@@ -1,14 +1,13 @@
 using Microsoft.Playwright;
+using OpenImr.Web.Tests.Features.Check;
 
 namespace OpenImr.Web.Tests.Components.Pages.Check;
 
 public sealed class CheckTests(BrowserServer browser) : IClassFixture<BrowserServer>
 {
-    private const string Request = "Additional physical therapy 2 times a week for 2 weeks for the lumbar spine";
+    private const string Request = RecordCheckTests.Request;
 
-    private const string RecordWithoutOutcome =
-        "Synthetic record. The patient is a 45-year-old male with low back pain after lifting at work. " +
-        "He has completed 6 sessions of physical therapy for the lumbar spine. Pain is rated 6/10. He is on modified duty.";
+    private const string RecordWithoutOutcome = RecordCheckTests.RecordWithoutOutcome;
 
     private async Task<IPage> RequesterPageAsync()
     {
@@ -37,6 +36,7 @@ public sealed class CheckTests(BrowserServer browser) : IClassFixture<BrowserSer
         await Assertions.Expect(missing.First).ToContainTextAsync("Not documented yet");
         await Assertions.Expect(missing.First.GetByTestId("check-source")).ToContainTextAsync("MTUS");
         await Assertions.Expect(page.GetByTestId("check-guideline").First).ToContainTextAsync("MTUS");
+        await page.EvaluateAsync("() => document.getElementById('check-results').scrollIntoView()");
         await BrowserServer.ScreenshotAsync(page, "check");
     }
 
