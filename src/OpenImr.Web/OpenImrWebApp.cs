@@ -6,6 +6,7 @@ using OpenImr.Domain.Clinical;
 using MudBlazor.Services;
 using OpenImr.Storage.Letters;
 using OpenImr.Web.Components;
+using OpenImr.Web.Components.Services;
 using OpenImr.Web.Demo;
 using OpenImr.Web.Features.CaseDocuments;
 using OpenImr.Web.Features.Cases;
@@ -97,6 +98,7 @@ public static class OpenImrWebApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<DemoMode>();
+        services.AddScoped<CaseDesk>();
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -128,6 +130,7 @@ public static class OpenImrWebApp
         }
 
         app.MapSignOut();
+        app.MapLetterDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
