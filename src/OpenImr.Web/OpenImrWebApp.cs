@@ -86,7 +86,7 @@ public static class OpenImrWebApp
             .AddCookie(BrowserSignIn.SchemeName, cookie =>
             {
                 cookie.LoginPath = BrowserSignIn.SignInPath;
-                cookie.AccessDeniedPath = BrowserSignIn.SignInPath;
+                cookie.AccessDeniedPath = BrowserSignIn.AccessDeniedPath;
                 cookie.Cookie.Name = "imr_session";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;

@@ -24,6 +24,26 @@ public sealed class CaseFlowTests(BrowserServer browser) : IClassFixture<Browser
     public async Task Case_TakenInAssignedReviewedAndIssued_DownloadsPdfWithTheOverride()
     {
         var coordinator = await browser.NewPageAsync();
+        IPage? reviewer = null;
+        try
+        {
+            await RunAsync(coordinator, page => reviewer = page);
+        }
+        catch
+        {
+            // Note that the pages as they stood when the step failed are the quickest diagnosis.
+            await coordinator.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "imr-case-flow-coordinator.png") });
+            if (reviewer is not null)
+            {
+                await reviewer.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "imr-case-flow-reviewer.png") });
+            }
+
+            throw;
+        }
+    }
+
+    private async Task RunAsync(IPage coordinator, Action<IPage> opened)
+    {
         await BrowserServer.SignInAsync(coordinator, DemoUsers.Coordinator.Token);
         await coordinator.GotoAsync("/queue");
         await Assertions.Expect(coordinator.GetByTestId("queue")).ToContainTextAsync("DEMO-0003");
@@ -57,6 +77,7 @@ public sealed class CaseFlowTests(BrowserServer browser) : IClassFixture<Browser
 
         // The reviewer.
         var reviewer = await browser.NewPageAsync();
+        opened(reviewer);
         await BrowserServer.SignInAsync(reviewer, DemoUsers.Reviewer.Token);
         await reviewer.GotoAsync("/my-cases");
         await reviewer.GetByRole(AriaRole.Link, new() { Name = "CM-SYNTH-9001" }).ClickAsync();
