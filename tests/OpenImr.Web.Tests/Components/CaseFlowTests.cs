@@ -9,7 +9,8 @@ namespace OpenImr.Web.Tests.Components;
 /// assigns it; the reviewer opens it, follows a criterion to its evidence, overrides one request,
 /// issues the letter and downloads the PDF. Screenshots of each page go to docs/screenshots.
 /// </summary>
-public sealed class CaseFlowTests(BrowserServer browser) : IClassFixture<BrowserServer>
+[Collection(SharedBrowser.Name)]
+public sealed class CaseFlowTests(BrowserServer browser)
 {
     private const string Records =
         "Synthetic record written for the OpenIMR browser test; the worker and every person named are invented.\n" +
@@ -55,7 +56,7 @@ public sealed class CaseFlowTests(BrowserServer browser) : IClassFixture<Browser
         await FillDateAsync(coordinator, "Date of injury", "2016-01-04");
         await FillDateAsync(coordinator, "Date of the UR decision (served)", "2016-09-12");
         await FillDateAsync(coordinator, "Application received", "2016-09-20");
-        await coordinator.GetByLabel("Employer").FillAsync("Synthetic Test Employer");
+        await coordinator.GetByLabel("Employer").FillAsync(DemoSeeder.ConflictedEmployer);
         await coordinator.GetByLabel("Disputed treatment, one request per line").FillAsync(
             "Additional physical therapy 2 times a week for 3 weeks for the lumbar spine\n10 work conditioning sessions");
         await coordinator.GetByLabel("Medical records (text)").FillAsync(Records);
@@ -69,6 +70,9 @@ public sealed class CaseFlowTests(BrowserServer browser) : IClassFixture<Browser
         await Assertions.Expect(coordinator.GetByTestId("eligibility")).ToContainTextAsync("Eligible");
         var assign = coordinator.GetByRole(AriaRole.Button, new() { Name = $"Assign {DemoUsers.Reviewer.Name}" });
         await Assertions.Expect(assign).ToBeVisibleAsync();
+        // Note that the demo's reviewer B is affiliated with this employer: a warning, and no button to assign.
+        await Assertions.Expect(coordinator.GetByTestId("conflict").Filter(new() { HasText = "RVW010" })).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Button, new() { Name = "Assign Dr. Synthetic Reviewer B" })).ToHaveCountAsync(0);
         await BrowserServer.ScreenshotAsync(coordinator, "assignment");
         await assign.ClickAsync();
         await Assertions.Expect(coordinator.GetByTestId("assigned-reviewer")).ToHaveTextAsync(DemoUsers.Reviewer.Name);
@@ -106,6 +110,7 @@ public sealed class CaseFlowTests(BrowserServer browser) : IClassFixture<Browser
         await reviewer.GetByTestId("preview-letter").ClickAsync();
         var preview = reviewer.FrameLocator("[data-testid=letter-preview]");
         await Assertions.Expect(preview.Locator("body")).ToContainTextAsync("Synthetic reviewer rationale");
+        await reviewer.GetByTestId("letter-preview").ScrollIntoViewIfNeededAsync();
         await BrowserServer.ScreenshotAsync(reviewer, "letter-preview");
         await reviewer.GetByTestId("issue-letter").ClickAsync();
 

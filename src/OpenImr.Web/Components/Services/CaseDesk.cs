@@ -148,6 +148,7 @@ public sealed class CaseDesk(DatabaseTarget database, TimeProvider clock, WebApp
             .Select(c => new
             {
                 c.CaseJson,
+                c.AssignedDate,
                 Reviewer = c.AssignedReviewer == null ? null : new { c.AssignedReviewer.Name, c.AssignedReviewer.Licensure, c.AssignedReviewer.Specialties },
                 Texts = c.Documents.OrderBy(d => d.Ordinal).Select(d => d.Text).ToList(),
                 Determinations = c.Determinations.OrderBy(d => d.RequestOrdinal).ToList(),
@@ -155,6 +156,8 @@ public sealed class CaseDesk(DatabaseTarget database, TimeProvider clock, WebApp
             })
             .FirstAsync(cancellationToken).ConfigureAwait(false);
         var submitted = JsonSerializer.Deserialize<Case>(stored.CaseJson, ImrJson.Compact)!;
+        // Note that the letter's header shows the date the reviewer was assigned, as issuing does.
+        submitted = submitted with { Dates = (submitted.Dates ?? new CaseDates()) with { Assigned = stored.AssignedDate ?? submitted.Dates?.Assigned } };
         var determinations = stored.Determinations.Select(d => new DeterminationRow(
             d.RequestOrdinal,
             d.Request,

@@ -4,7 +4,8 @@ using OpenImr.Web.Tests.Infrastructure;
 
 namespace OpenImr.Web.Tests.Components.Pages.Account;
 
-public sealed class SignInTests(BrowserServer browser) : IClassFixture<BrowserServer>
+[Collection(SharedBrowser.Name)]
+public sealed class SignInTests(BrowserServer browser)
 {
     [Fact]
     public async Task SignIn_AdministratorToken_OpensStartPageWithStylesAndNavigation()

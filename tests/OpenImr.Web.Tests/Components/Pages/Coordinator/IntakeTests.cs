@@ -3,7 +3,8 @@ using OpenImr.Web.Demo;
 
 namespace OpenImr.Web.Tests.Components.Pages.Coordinator;
 
-public sealed class IntakeTests(BrowserServer browser) : IClassFixture<BrowserServer>
+[Collection(SharedBrowser.Name)]
+public sealed class IntakeTests(BrowserServer browser)
 {
     [Fact]
     public async Task Intake_EmptyForm_ShowsAMessageAtEachRequiredField()

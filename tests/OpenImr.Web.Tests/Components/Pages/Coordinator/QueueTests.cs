@@ -3,7 +3,8 @@ using OpenImr.Web.Demo;
 
 namespace OpenImr.Web.Tests.Components.Pages.Coordinator;
 
-public sealed class QueueTests(BrowserServer browser) : IClassFixture<BrowserServer>
+[Collection(SharedBrowser.Name)]
+public sealed class QueueTests(BrowserServer browser)
 {
     [Fact]
     public async Task Queue_DemoCases_ShowsTheOverdueClockInRed()

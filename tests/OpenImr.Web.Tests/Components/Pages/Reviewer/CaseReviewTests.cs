@@ -3,7 +3,8 @@ using OpenImr.Web.Demo;
 
 namespace OpenImr.Web.Tests.Components.Pages.Reviewer;
 
-public sealed class CaseReviewTests(BrowserServer browser) : IClassFixture<BrowserServer>
+[Collection(SharedBrowser.Name)]
+public sealed class CaseReviewTests(BrowserServer browser)
 {
     [Fact]
     public async Task MyCases_DemoReviewer_ListsOnlyTheCasesAssignedToThem()
