@@ -6,6 +6,7 @@ using OpenImr.Domain.Clinical;
 using MudBlazor.Services;
 using OpenImr.Storage.Letters;
 using OpenImr.Web.Components;
+using OpenImr.Web.Components.Services;
 using OpenImr.Web.Demo;
 using OpenImr.Web.Features.CaseDocuments;
 using OpenImr.Web.Features.Cases;
@@ -85,7 +86,7 @@ public static class OpenImrWebApp
             .AddCookie(BrowserSignIn.SchemeName, cookie =>
             {
                 cookie.LoginPath = BrowserSignIn.SignInPath;
-                cookie.AccessDeniedPath = BrowserSignIn.SignInPath;
+                cookie.AccessDeniedPath = BrowserSignIn.AccessDeniedPath;
                 cookie.Cookie.Name = "imr_session";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
@@ -97,6 +98,7 @@ public static class OpenImrWebApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<DemoMode>();
+        services.AddScoped<CaseDesk>();
         services.AddSingleton<Features.Check.RecordCheck>();
         services.AddSingleton<Features.Corpus.CorpusSearch>();
         services.AddScoped<Features.Analytics.CorpusAnalytics>();
@@ -131,6 +133,7 @@ public static class OpenImrWebApp
         }
 
         app.MapSignOut();
+        app.MapLetterDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

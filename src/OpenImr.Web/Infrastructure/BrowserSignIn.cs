@@ -21,6 +21,8 @@ internal static class BrowserSignIn
 
     public const string SignOutPath = "/account/sign-out";
 
+    public const string AccessDeniedPath = "/access-denied";
+
     /// <summary>Bearer for the API and for any request that sends an Authorization header; the cookie for pages.</summary>
     public static string SelectScheme(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Authorization.Count > 0

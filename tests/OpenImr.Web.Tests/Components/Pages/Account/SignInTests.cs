@@ -1,9 +1,11 @@
 using Microsoft.Playwright;
+using OpenImr.Web.Demo;
 using OpenImr.Web.Tests.Infrastructure;
 
 namespace OpenImr.Web.Tests.Components.Pages.Account;
 
-public sealed class SignInTests(BrowserServer browser) : IClassFixture<BrowserServer>
+[Collection(SharedBrowser.Name)]
+public sealed class SignInTests(BrowserServer browser)
 {
     [Fact]
     public async Task SignIn_AdministratorToken_OpensStartPageWithStylesAndNavigation()
@@ -32,6 +34,19 @@ public sealed class SignInTests(BrowserServer browser) : IClassFixture<BrowserSe
         await page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" }).ClickAsync();
 
         await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+    }
+
+    [Fact]
+    public async Task SignIn_DemoCoordinatorButton_SignsInAsTheDemoCoordinator()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await Assertions.Expect(page.GetByTestId("demo-banner")).ToContainTextAsync("Demo data: synthetic cases");
+        await BrowserServer.ScreenshotAsync(page, "sign-in");
+
+        await page.GetByTestId("demo-coordinator").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync(DemoUsers.Coordinator.Name);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ using OpenImr.Web.Tests.Infrastructure;
 
 namespace OpenImr.Web.Tests.Components.Pages.Analytics;
 
-public sealed class AnalyticsTests(BrowserServer browser) : IClassFixture<BrowserServer>
+[Collection(SharedBrowser.Name)]
+public sealed class AnalyticsTests(BrowserServer browser)
 {
     [Fact]
     public async Task Analytics_StoredLetters_ChartsAndTablesMatchTheStoredCounts()

@@ -3,7 +3,8 @@ using OpenImr.Web.Tests.Features.Check;
 
 namespace OpenImr.Web.Tests.Components.Pages.Check;
 
-public sealed class CheckTests(BrowserServer browser) : IClassFixture<BrowserServer>
+[Collection(SharedBrowser.Name)]
+public sealed class CheckTests(BrowserServer browser)
 {
     private const string Request = RecordCheckTests.Request;
 

@@ -3,7 +3,8 @@ using OpenImr.Web.Tests.Infrastructure;
 
 namespace OpenImr.Web.Tests.Components.Pages.Corpus;
 
-public sealed class CorpusTests(BrowserServer browser) : IClassFixture<BrowserServer>
+[Collection(SharedBrowser.Name)]
+public sealed class CorpusTests(BrowserServer browser)
 {
     private async Task<IPage> SignedInPageAsync()
     {
