@@ -9,8 +9,11 @@ public sealed record CorpusRequest(string? Text, string? Decision, string? Servi
 /// <summary>One page of the corpus search: the hits, the total, the facet counts, or what is wrong with the request.</summary>
 public sealed record CorpusPage(LetterQuery Query, LetterSearchResult? Result, LetterFacetCounts? Facets, IReadOnlyList<string> Errors)
 {
+    /// <summary>The number of matching items, counted exactly by the facets (the search's own total may stop counting early).</summary>
+    public int Total => Facets?.Decisions.Sum(d => d.Items) ?? 0;
+
     /// <summary>The number of pages of hits.</summary>
-    public int PageCount => Result is null ? 0 : Math.Max(1, (Result.Total + Query.PageSize - 1) / Query.PageSize);
+    public int PageCount => Result is null ? 0 : Math.Max(1, (Total + Query.PageSize - 1) / Query.PageSize);
 }
 
 /// <summary>

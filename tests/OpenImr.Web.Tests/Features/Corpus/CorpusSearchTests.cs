@@ -32,6 +32,7 @@ public sealed class CorpusSearchTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Empty(page.Errors);
         Assert.Equal(Decision.Overturned, page.Query.Decision);
         Assert.Equal(1, page.Result!.Total);
+        Assert.Equal(1, page.Total);
         Assert.Equal("12 sessions of physical therapy for the left knee", Assert.Single(page.Result.Hits).Request);
         Assert.Equal(1, Assert.Single(page.Facets!.Years).Items);
         Assert.Equal(1, page.PageCount);
