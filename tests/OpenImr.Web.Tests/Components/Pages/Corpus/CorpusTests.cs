@@ -57,6 +57,27 @@ public sealed class CorpusTests(BrowserServer browser)
     }
 
     [Fact]
+    public async Task SearchAndFacet_KeyboardOnly_NarrowTheHits()
+    {
+        var page = await SignedInPageAsync();
+        await page.GotoAsync("/corpus");
+        await page.Locator("form[data-interactive]").WaitForAsync();
+
+        await page.GetByLabel("Search the letters").FocusAsync();
+        await page.Keyboard.TypeAsync("synthetic");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("corpus-total")).ToHaveTextAsync("4 decided items");
+        // From the search button, the next stop is the first decision facet: two each, so in name order, Overturned.
+        await page.GetByTestId("corpus-search").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator(":focus")).ToHaveTextAsync("Overturned");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("corpus-total")).ToHaveTextAsync("2 decided items");
+        Assert.Contains("decision=Overturned", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_BadYearInTheAddress_SaysWhatIsWrong()
     {
         var page = await SignedInPageAsync();
