@@ -92,6 +92,7 @@ public static class OpenImrWebApp
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = BrowserSignIn.ValidateAsync;
             });
         services.AddAuthorizationBuilder().AddImrPolicies();
         services.AddCascadingAuthenticationState();

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using OpenImr.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace OpenImr.Web.Infrastructure;
@@ -29,8 +31,33 @@ internal static class BrowserSignIn
             ? BearerTokenHandler.SchemeName
             : SchemeName;
 
-    public static Task SignInAsync(HttpContext context, ClaimsPrincipal principal) =>
-        context.SignInAsync(SchemeName, principal, new AuthenticationProperties { IsPersistent = false });
+    /// <summary>The claim holding the hash of the token the person signed in with.</summary>
+    public const string TokenHashClaim = "imr:token-hash";
+
+    /// <summary>Signs in with the session cookie, remembering which token vouched for it.</summary>
+    public static Task SignInAsync(HttpContext context, ClaimsPrincipal principal, string token)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(TokenHashClaim, ApiTokens.Hash(token)));
+        return context.SignInAsync(SchemeName, principal, new AuthenticationProperties { IsPersistent = false });
+    }
+
+    /// <summary>
+    /// Ends a session whose token has since been revoked (or whose user is gone): checked on every
+    /// request that carries the cookie, so revoking a token closes the browser's door too.
+    /// </summary>
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var hash = context.Principal?.FindFirstValue(TokenHashClaim);
+        var db = context.HttpContext.RequestServices.GetRequiredService<ImrDbContext>();
+        var live = hash is not null && await db.ApiTokens.AsNoTracking()
+            .AnyAsync(t => t.TokenHash == hash && t.RevokedAt == null, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (!live)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(SchemeName).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Where to go after signing in: a local return address, else the start page.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>

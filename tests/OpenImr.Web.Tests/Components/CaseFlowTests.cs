@@ -60,6 +60,8 @@ public sealed class CaseFlowTests(BrowserServer browser)
         await coordinator.GetByLabel("Disputed treatment, one request per line").FillAsync(
             "Additional physical therapy 2 times a week for 3 weeks for the lumbar spine\n10 work conditioning sessions");
         await coordinator.GetByLabel("Medical records (text)").FillAsync(Records);
+        await coordinator.GetByLabel("Medical records (text)").PressAsync("Tab");
+        await coordinator.EvaluateAsync("() => window.scrollTo(0, 0)");
         await BrowserServer.ScreenshotAsync(coordinator, "intake");
         await coordinator.GetByTestId("file-case").ClickAsync();
         await coordinator.WaitForURLAsync(url => url.Contains("/cases/", StringComparison.Ordinal));

@@ -184,21 +184,9 @@ public sealed class CaseDesk(DatabaseTarget database, TimeProvider clock, WebApp
     {
         await using var db = database.CreateContext();
         var reviewers = await db.Reviewers.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var closed = new[] { CaseStatuses.Ineligible, CaseStatuses.LetterIssued, CaseStatuses.Closed };
-        var workloads = await db.Cases.AsNoTracking()
-            .Where(c => c.AssignedReviewerId != null && !closed.Contains(c.Status))
-            .GroupBy(c => c.AssignedReviewerId)
-            .Select(g => new { Id = g.Key!.Value, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Id.ToString(), g => g.Count, cancellationToken).ConfigureAwait(false);
+        var workloads = await WorkflowEndpoints.WorkloadsAsync(db, cancellationToken).ConfigureAwait(false);
         var families = submitted.Requests.Select(r => RequestParser.Parse(r.Description).Service.Family).ToList();
-        var domain = reviewers.Select(r => new Reviewer(r.Id.ToString(), r.Name)
-        {
-            Licensure = r.Licensure,
-            Specialties = r.Specialties,
-            Affiliations = r.Affiliations,
-            YearsInActivePractice = r.YearsOfPractice,
-            HoursPerWeek = r.HoursPerWeek,
-        }).ToList();
+        var domain = reviewers.Select(WorkflowEndpoints.ToDomain).ToList();
         var ranked = ReviewerMatcher.Rank(submitted, families, domain, workloads);
         var suggestions = ranked.Select((r, i) => new ReviewerSuggestion(
             Guid.Parse(r.Reviewer.Id), r.Reviewer.Name, i + 1, r.Reviewer.Specialties, r.Reviewer.Licensure, r.MatchedSpecialties, r.Fit, r.Workload, [])).ToList();

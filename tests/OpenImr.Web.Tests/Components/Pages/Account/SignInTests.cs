@@ -85,4 +85,25 @@ public sealed class SignInTests(BrowserServer browser)
 
         Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Session_TokenRevokedAfterSignIn_EndsAtTheNextPage()
+    {
+        var token = await browser.Server.CreateUserAsync("coordinator", "Synthetic Revoked Coordinator");
+        var page = await browser.NewPageAsync();
+        await BrowserServer.SignInAsync(page, token);
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("Synthetic Revoked Coordinator");
+
+        await using (var db = browser.Server.Database.CreateContext())
+        {
+            var hash = OpenImr.Web.Infrastructure.ApiTokens.Hash(token);
+            var stored = db.ApiTokens.Single(t => t.TokenHash == hash);
+            stored.RevokedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await page.GotoAsync("/queue");
+
+        Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
+    }
 }
