@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using OpenImr.Domain.Clinical;
+using MudBlazor.Services;
 using OpenImr.Storage.Letters;
+using OpenImr.Web.Components;
+using OpenImr.Web.Components.Services;
+using OpenImr.Web.Demo;
 using OpenImr.Web.Features.CaseDocuments;
 using OpenImr.Web.Features.Cases;
 using OpenImr.Web.Features.Health;
@@ -17,7 +21,7 @@ using Scalar.AspNetCore;
 
 namespace OpenImr.Web;
 
-/// <summary>The OpenIMR web application: the HTTP API of CONTRACTS.md, its OpenAPI document and reference page.</summary>
+/// <summary>The OpenIMR web application: the HTTP API of CONTRACTS.md, its OpenAPI document and reference page, and the Blazor UI.</summary>
 public static class OpenImrWebApp
 {
     /// <summary>
@@ -33,6 +37,13 @@ public static class OpenImrWebApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(options.Urls);
+        var staticAssets = StaticAssetManifests.Find();
+        if (staticAssets is not null)
+        {
+            // Note that outside Development the host must ask for the manifest of where the files are.
+            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, staticAssets.Runtime);
+            builder.WebHost.UseStaticWebAssets();
+        }
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         builder.Logging.ClearProviders();
         if (options.ConsoleLogging)
@@ -71,9 +82,29 @@ public static class OpenImrWebApp
         services.AddValidation();
         services.AddOpenApi(openApi => openApi.AddBearerToken());
 
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthentication(BrowserSignIn.SchemeSelector)
+            .AddPolicyScheme(BrowserSignIn.SchemeSelector, "Bearer for the API, cookie for pages", scheme => scheme.ForwardDefaultSelector = BrowserSignIn.SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddCookie(BrowserSignIn.SchemeName, cookie =>
+            {
+                cookie.LoginPath = BrowserSignIn.SignInPath;
+                cookie.AccessDeniedPath = BrowserSignIn.AccessDeniedPath;
+                cookie.Cookie.Name = "imr_session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = BrowserSignIn.ValidateAsync;
+            });
         services.AddAuthorizationBuilder().AddImrPolicies();
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton<DemoMode>();
+        services.AddScoped<CaseDesk>();
+        services.AddSingleton<Features.Check.RecordCheck>();
+        services.AddSingleton<Features.Corpus.CorpusSearch>();
+        services.AddScoped<Features.Analytics.CorpusAnalytics>();
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -84,6 +115,7 @@ public static class OpenImrWebApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapOpenApi();
         app.MapScalarApiReference();
@@ -97,6 +129,15 @@ public static class OpenImrWebApp
         api.MapWorkflowEndpoints();
         api.MapLetterEndpoints();
         api.MapStatsEndpoints();
+
+        if (staticAssets is not null)
+        {
+            app.MapStaticAssets(staticAssets.Endpoints);
+        }
+
+        app.MapSignOut();
+        app.MapLetterDownloads();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

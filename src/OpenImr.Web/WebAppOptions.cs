@@ -23,6 +23,13 @@ public sealed class WebAppOptions
     /// </summary>
     public string? BootstrapToken { get; init; }
 
+    /// <summary>
+    /// Load the demo (synthetic cases, seed letters, one made-up user per role) into an empty
+    /// database, and show the demo banner and sign-ins while its users exist; default false
+    /// (<c>imr serve</c> turns it on unless <c>--no-demo</c>).
+    /// </summary>
+    public bool Demo { get; init; }
+
     /// <summary>The clock of every timestamp and deadline; default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using Microsoft.Extensions.Hosting;
 using OpenImr.Storage;
 using OpenImr.Web;
 
 namespace OpenImr.Cli.Commands;
 
-/// <summary><c>imr serve [--urls URL] [--db CONNECTION]</c>: the web application and API, until Ctrl+C.</summary>
+/// <summary><c>imr serve [--urls URL] [--db CONNECTION] [--no-demo]</c>: the web application and API, until Ctrl+C; an empty database gets the demo unless --no-demo.</summary>
 internal static class ServeCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -19,13 +18,17 @@ internal static class ServeCommand
         {
             Description = $"A SQLite file path (default {DatabaseTarget.DefaultSqliteFile}) or a PostgreSQL connection string or postgresql:// URL.",
         };
-        var command = new Command("serve", "Run the OpenIMR web application and HTTP API.") { urls, db };
+        var noDemo = new Option<bool>("--no-demo")
+        {
+            Description = "On an empty database, do not load the demo (synthetic cases, the seed letters, demo sign-ins).",
+        };
+        var command = new Command("serve", "Run the OpenIMR web application and HTTP API.") { urls, db, noDemo };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetRequiredValue(urls), result.GetValue(db), stdout, stderr, cancellationToken));
+            RunAsync(result.GetRequiredValue(urls), result.GetValue(db), stdout, stderr, cancellationToken, demo: !result.GetValue(noDemo)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string urls, string? db, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string urls, string? db, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, bool demo = false)
     {
         DatabaseTarget target;
         try
@@ -50,6 +53,7 @@ internal static class ServeCommand
             Database = target,
             BootstrapToken = Environment.GetEnvironmentVariable(WebAppOptions.BootstrapTokenVariable),
             Output = stdout,
+            Demo = demo,
         });
         try
         {

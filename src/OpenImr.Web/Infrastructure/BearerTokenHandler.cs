@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenImr.Storage;
 
@@ -42,10 +40,7 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
         if (!cache.TryGet(hash, out var user))
         {
             var db = Context.RequestServices.GetRequiredService<ImrDbContext>();
-            user = await db.ApiTokens.AsNoTracking()
-                .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-                .Select(t => new TokenUser(t.User!.Id, t.User.Name, t.User.Role))
-                .FirstOrDefaultAsync(Context.RequestAborted).ConfigureAwait(false);
+            user = await TokenUsers.UserAsync(db, token, Context.RequestAborted).ConfigureAwait(false);
             if (user is null)
             {
                 return AuthenticateResult.Fail("The bearer token is not known.");
@@ -54,13 +49,7 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
             cache.Remember(hash, user);
         }
 
-        Claim[] claims =
-        [
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new(ClaimTypes.Name, user.Name),
-            new(ClaimTypes.Role, user.Role),
-        ];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = TokenUsers.Principal(user, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using OpenImr.Storage.Letters;
 using OpenImr.Storage.Service;
+using OpenImr.Web.Demo;
 
 namespace OpenImr.Web.Infrastructure;
 
 /// <summary>
 /// Runs before the server listens: creates or migrates the schema (SQLite in WAL mode), and on a
 /// database without users creates the first administrator with the bootstrap token, or with a
-/// generated one that is printed once.
+/// generated one that is printed once; with <see cref="WebAppOptions.Demo"/> it then loads the demo.
 /// </summary>
-internal sealed class DatabaseInitializer(WebAppOptions options, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed class DatabaseInitializer(WebAppOptions options, LetterStore letters, DemoMode demo, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public const string FirstAdministratorName = "administrator";
 
@@ -18,6 +20,7 @@ internal sealed class DatabaseInitializer(WebAppOptions options, ILogger<Databas
         await using var db = options.Database.CreateContext();
         if (await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
+            demo.Active = options.Demo && DemoSeeder.IsLoaded(db);
             return;
         }
 
@@ -40,6 +43,13 @@ internal sealed class DatabaseInitializer(WebAppOptions options, ILogger<Databas
             await output.WriteLineAsync(
                 $"imr serve: created the first administrator. Its API token, shown only this once, is:{Environment.NewLine}  {token}").ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Demo)
+        {
+            await DemoSeeder.SeedAsync(options, letters, cancellationToken).ConfigureAwait(false);
+            demo.Active = true;
+            logger.LogInformation("Loaded the demo: synthetic cases, the seed letters and one demo user per role (see the sign-in page).");
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class ImrServer : IAsyncDisposable
     /// <summary>What the server printed (the generated first token, if any).</summary>
     public StringWriter Output { get; }
 
-    public static async Task<ImrServer> StartAsync(DatabaseTarget database, string? bootstrapToken = AdminToken)
+    public static async Task<ImrServer> StartAsync(DatabaseTarget database, string? bootstrapToken = AdminToken, bool demo = false)
     {
         var output = new StringWriter();
         var app = OpenImrWebApp.Build(new WebAppOptions
@@ -50,6 +50,7 @@ public sealed class ImrServer : IAsyncDisposable
             ConsoleLogging = false,
             MaxDocumentBytes = MaxDocumentBytes,
             MaxRequestBytes = MaxRequestBytes,
+            Demo = demo,
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new ImrServer(app, database, output);

@@ -8,14 +8,14 @@ namespace OpenImr.Web.Features.Cases;
 /// case's row version and the id of its latest audit line. Every change to what the view shows
 /// either bumps the version or writes an audit line, so a view whose stamp still matches is current.
 /// </summary>
-internal sealed class CaseViewCache
+public sealed class CaseViewCache
 {
     // Note that this bounds memory on a large database; clearing costs only rebuilds.
     private const int MaxEntries = 20_000;
 
     private readonly ConcurrentDictionary<Guid, (CaseStamp Stamp, CaseView View)> _views = new();
 
-    public bool TryGet(Guid id, CaseStamp stamp, [NotNullWhen(true)] out CaseView? view)
+    internal bool TryGet(Guid id, CaseStamp stamp, [NotNullWhen(true)] out CaseView? view)
     {
         if (_views.TryGetValue(id, out var entry) && entry.Stamp == stamp)
         {
@@ -27,7 +27,7 @@ internal sealed class CaseViewCache
         return false;
     }
 
-    public void Remember(Guid id, CaseStamp stamp, CaseView view)
+    internal void Remember(Guid id, CaseStamp stamp, CaseView view)
     {
         if (_views.Count >= MaxEntries)
         {
@@ -39,4 +39,4 @@ internal sealed class CaseViewCache
 }
 
 /// <summary>What identifies one state of a stored case: its row version and its latest audit line.</summary>
-internal readonly record struct CaseStamp(int Version, long? LastAuditId);
+public readonly record struct CaseStamp(int Version, long? LastAuditId);

@@ -157,11 +157,7 @@ internal static class WorkflowEndpoints
         }
         else
         {
-            var workloads = await db.Cases.AsNoTracking()
-                .Where(c => c.AssignedReviewerId != null && !ClosedStatuses.Contains(c.Status))
-                .GroupBy(c => c.AssignedReviewerId)
-                .Select(g => new { Id = g.Key!.Value, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Id.ToString(), g => g.Count, cancellationToken).ConfigureAwait(false);
+            var workloads = await WorkloadsAsync(db, cancellationToken).ConfigureAwait(false);
             step = CaseWorkflow.AssignBest(state, submitted, families, reviewers.Select(ToDomain), context, workloads);
         }
 
@@ -538,7 +534,15 @@ internal static class WorkflowEndpoints
             : new Determination(request.Description, RequestParser.Parse(request.Description).Service.ToString(), null, decision, null, [], rationale);
     }
 
-    private static Reviewer ToDomain(StoredReviewer r) => new(r.Id.ToString(), r.Name)
+    /// <summary>Each reviewer's open assigned cases, by reviewer id: the workload assignment ranks by.</summary>
+    public static Task<Dictionary<string, int>> WorkloadsAsync(ImrDbContext db, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking()
+            .Where(c => c.AssignedReviewerId != null && !ClosedStatuses.Contains(c.Status))
+            .GroupBy(c => c.AssignedReviewerId)
+            .Select(g => new { Id = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Id.ToString(), g => g.Count, cancellationToken);
+
+    public static Reviewer ToDomain(StoredReviewer r) => new(r.Id.ToString(), r.Name)
     {
         Licensure = r.Licensure,
         Specialties = r.Specialties,

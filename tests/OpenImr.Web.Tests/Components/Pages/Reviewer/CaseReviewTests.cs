@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using OpenImr.Web.Demo;
+
+namespace OpenImr.Web.Tests.Components.Pages.Reviewer;
+
+[Collection(SharedBrowser.Name)]
+public sealed class CaseReviewTests(BrowserServer browser)
+{
+    [Fact]
+    public async Task MyCases_DemoReviewer_ListsOnlyTheCasesAssignedToThem()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserServer.SignInAsync(page, DemoUsers.Reviewer.Token);
+
+        await page.GotoAsync("/my-cases");
+
+        var links = page.GetByTestId("review-link");
+        await Assertions.Expect(links.First).ToBeVisibleAsync();
+        var numbers = await links.AllInnerTextsAsync();
+        Assert.Contains("DEMO-0003", numbers);
+        Assert.DoesNotContain("DEMO-0001", numbers);
+    }
+
+    [Fact]
+    public async Task Review_CaseNotAssignedToTheReviewer_IsNotShown()
+    {
+        var coordinator = await browser.NewPageAsync();
+        await BrowserServer.SignInAsync(coordinator, DemoUsers.Coordinator.Token);
+        await coordinator.GotoAsync("/queue");
+        var unassigned = await coordinator.GetByRole(AriaRole.Link, new() { Name = "DEMO-0001" }).GetAttributeAsync("href");
+        var reviewer = await browser.NewPageAsync();
+        await BrowserServer.SignInAsync(reviewer, DemoUsers.Reviewer.Token);
+
+        await reviewer.GotoAsync(unassigned!.Replace("/cases/", "/review/", StringComparison.Ordinal));
+
+        await Assertions.Expect(reviewer.GetByText("There is no such case assigned to you.")).ToBeVisibleAsync();
+        Assert.Equal(0, await reviewer.GetByTestId("records").CountAsync());
+    }
+
+    [Fact]
+    public async Task Review_DemoCaseInReview_ShowsTheEnginesChecklistWithGuideline()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserServer.SignInAsync(page, DemoUsers.Reviewer.Token);
+        await page.GotoAsync("/my-cases");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "DEMO-0003" }).ClickAsync();
+
+        var requests = page.GetByTestId("request");
+        await Assertions.Expect(requests).ToHaveCountAsync(2);
+        await Assertions.Expect(requests.First.GetByTestId("recommendation")).ToContainTextAsync("MTUS");
+        Assert.True(await page.GetByTestId("criterion-status").CountAsync() > 2, "the checklist lists the criteria");
+        await Assertions.Expect(page.GetByTestId("rationale-0")).Not.ToBeEmptyAsync();
+    }
+}
