@@ -24,6 +24,8 @@ public sealed class BrowserServer : IAsyncLifetime
             return;
         }
 
+        // Note that the machine runs the other tests beside these: a server step can take seconds, not milliseconds.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _server = await ImrServer.StartAsync(_database.Target, demo: true);
         (_playwright, _browser) = await Chromium.LaunchAsync();
     }
@@ -52,7 +54,15 @@ public sealed class BrowserServer : IAsyncLifetime
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Access token").FillAsync(token);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException exception)
+        {
+            // Note that the page as it stood says why: a message at the field, or an error page.
+            throw new InvalidOperationException($"Signing in did not leave {page.Url}; the page reads: {await page.InnerTextAsync("body")}", exception);
+        }
     }
 
     /// <summary>Saves a screenshot of the page to docs/screenshots/NAME.png in the repository.</summary>

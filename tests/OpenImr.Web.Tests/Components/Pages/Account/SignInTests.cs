@@ -80,7 +80,7 @@ public sealed class SignInTests(BrowserServer browser)
         await BrowserServer.SignInAsync(page, ImrServer.AdminToken);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/sign-in", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.GotoAsync("/");
 
         Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
