@@ -14,6 +14,12 @@ public sealed class LetterStoreOptions
     /// <summary>Letters written per transaction; default 200. An interrupted import keeps every committed batch whole.</summary>
     public int BatchSize { get; init; } = 200;
 
+    /// <summary>
+    /// Search counts matching items up to this many (default 1,000); past it the count stops, and the total
+    /// is given as "at least this many". Counting every one of a million matches would cost more than the search.
+    /// </summary>
+    public int CountLimit { get; init; } = 1000;
+
     /// <summary>The clock for <c>imported_at</c>; default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }
