@@ -5,7 +5,8 @@ namespace OpenImr.Storage.Letters;
 
 /// <summary>
 /// The SQL of a search, per provider. The page returns rows (case_number, request, decision, service,
-/// snippet) for decided items, ranked best first; the count counts the same rows up to a limit. An item
+/// snippet, and on PostgreSQL with text the total) for decided items, ranked best first; the count counts
+/// the same rows up to a limit. An item
 /// matches when its request and rationale together satisfy the query, or when its letter's clinical
 /// summary does.
 /// </summary>
@@ -63,10 +64,12 @@ internal static class LetterSearchSql
             $"StartSel=\"{LetterQuery.HighlightStart}\", StopSel=\"{LetterQuery.HighlightEnd}\", MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=\" … \"");
         var ranked = PostgresRanked(tsquery, filters, needsLetter);
         return (
-            $"WITH {ranked}, page AS (SELECT id, sum(rank) AS rank FROM ranked GROUP BY id ORDER BY rank DESC, id LIMIT {limit} OFFSET {offset}) " +
+            // Note that ranking reads every match anyway, so the page's rows carry the exact total (a window over
+            // the grouped matches) at almost no cost; the count below is only needed for a page past the last hit.
+            $"WITH {ranked}, page AS (SELECT id, sum(rank) AS rank, count(*) OVER () AS total FROM ranked GROUP BY id ORDER BY rank DESC, id LIMIT {limit} OFFSET {offset}) " +
             $"SELECT {Columns}, CASE WHEN i.search_vector @@ {tsquery} " +
             $"THEN ts_headline('{config}', concat_ws(' … ', i.request, i.rationale), {tsquery}, {options}) " +
-            $"ELSE ts_headline('{config}', coalesce(l.clinical_summary, ''), {tsquery}, {options}) END AS snippet " +
+            $"ELSE ts_headline('{config}', coalesce(l.clinical_summary, ''), {tsquery}, {options}) END AS snippet, page.total " +
             "FROM page JOIN letter_items AS i ON i.id = page.id JOIN letters AS l ON l.id = i.letter_id ORDER BY page.rank DESC, page.id",
             // Note that UNION would have to read every match to drop duplicates before a LIMIT could stop it; the
             // second branch leaves out the items the first one counts, so UNION ALL stops at the limit.

@@ -82,7 +82,8 @@ public sealed class LetterStore
     /// <summary>
     /// Decided items matching <paramref name="query"/>, best match first, one page at a time, with the
     /// number of matching items: exact up to <see cref="LetterStoreOptions.CountLimit"/>, beyond it a lower
-    /// bound (<see cref="LetterSearchResult.TotalIsExact"/> false). Without text, items come in case-number
+    /// bound (<see cref="LetterSearchResult.TotalIsExact"/> false) unless it came free with the page
+    /// (PostgreSQL ranks every match, so its text searches always count exactly). Without text, items come in case-number
     /// and item order; with text, equally ranked items come in a fixed order, so pages never overlap.
     /// </summary>
     public async Task<LetterSearchResult> SearchAsync(LetterQuery query, CancellationToken cancellationToken = default)
@@ -106,6 +107,7 @@ public sealed class LetterStore
         try
         {
             var hits = new List<LetterHit>();
+            long? pageTotal = null;
             await using (var page = Command(connection, pageSql, parameters))
             {
                 await using var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -117,7 +119,20 @@ public sealed class LetterStore
                         Enum.Parse<Decision>(reader.GetString(2)),
                         reader.IsDBNull(3) ? null : reader.GetString(3),
                         reader.IsDBNull(4) ? null : reader.GetString(4)));
+                    pageTotal ??= reader.FieldCount > 5 ? reader.GetInt64(5) : null;
                 }
+            }
+
+            // A page that is not full is the last one, and the page may carry the total: either way there is nothing to count.
+            var skipped = (query.Page - 1) * query.PageSize;
+            if (hits.Count < query.PageSize && (hits.Count > 0 || skipped == 0))
+            {
+                return new LetterSearchResult(skipped + hits.Count, TotalIsExact: true, hits);
+            }
+
+            if (pageTotal is { } known)
+            {
+                return new LetterSearchResult(checked((int)known), TotalIsExact: true, hits);
             }
 
             int counted;
@@ -132,8 +147,7 @@ public sealed class LetterStore
             }
 
             // A page beyond the limit still shows how many hits there are at least.
-            var shown = ((query.Page - 1) * query.PageSize) + hits.Count;
-            return new LetterSearchResult(Math.Max(_options.CountLimit, shown), TotalIsExact: false, hits);
+            return new LetterSearchResult(Math.Max(_options.CountLimit, skipped + hits.Count), TotalIsExact: false, hits);
         }
         finally
         {

@@ -9,4 +9,6 @@ public sealed class PostgresLetterStoreTests(PostgresServer server) : LetterStor
         DatabaseTarget.Parse(await server.CreateDatabaseAsync("imr_letters"));
 
     protected override Task DeleteTargetAsync(DatabaseTarget target) => server.DropDatabaseAsync(target.ConnectionString);
+
+    protected override bool RankingCountsEveryMatch => true;
 }
