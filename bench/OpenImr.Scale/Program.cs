@@ -115,7 +115,7 @@ static async Task<int> SearchAsync(Options options)
     var target = DatabaseTarget.Parse(options.Db);
     var store = new LetterStore(target);
     // Note that the exact number of matches is counted once per query, untimed; the timed search counts up to its limit.
-    var exact = new LetterStore(target, new LetterStoreOptions { CountLimit = int.MaxValue - 1 });
+    var exact = new LetterStore(target, new LetterStoreOptions { CountLimit = int.MaxValue - 1, RankLimit = int.MaxValue });
     var kinds = new (string Kind, string[] Queries)[]
     {
         ("one term", ["fibromyalgia", "spondylolisthesis", "syringomyelia", "osteomyelitis", "sarcoidosis", "scoliosis"]),
@@ -176,7 +176,7 @@ static async Task<int> SearchAsync(Options options)
 // best 20 item ids; no filter, no join for display, no count, no snippet.
 static async Task BareAsync(DatabaseTarget target, string query)
 {
-    var (sql, parameters) = LetterSearchSql.Floor(target.Provider, query);
+    var (sql, parameters) = LetterSearchSql.Floor(target.Provider, query, new LetterStoreOptions().RankLimit);
     await using var context = target.CreateContext();
     var connection = context.Database.GetDbConnection();
     await connection.OpenAsync();

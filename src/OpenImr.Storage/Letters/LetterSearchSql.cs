@@ -26,8 +26,11 @@ internal static class LetterSearchSql
     // Note that a summary is shared by every item of its letter, so it counts for less than the item's own text.
     private const string SummaryWeight = "0.25";
 
-    /// <summary>The page and a count of at most <paramref name="countLimit"/> rows, sharing <c>Parameters</c>.</summary>
-    public static (string Page, string Count, List<object> Parameters) Build(DatabaseProvider provider, LetterQuery query, SearchNode? node, int countLimit)
+    /// <summary>
+    /// The page and a count of at most <paramref name="countLimit"/> rows, sharing <c>Parameters</c>. On PostgreSQL at
+    /// most <paramref name="rankLimit"/> items and as many letters are ranked (see <see cref="LetterStoreOptions.RankLimit"/>).
+    /// </summary>
+    public static (string Page, string Count, List<object> Parameters) Build(DatabaseProvider provider, LetterQuery query, SearchNode? node, int countLimit, int rankLimit)
     {
         var parameters = new List<object>();
         var (filters, needsLetter) = Filters(query, parameters);
@@ -62,14 +65,17 @@ internal static class LetterSearchSql
         var tsquery = SearchSyntax.ToTsQuery(node, config, parameters);
         var options = Add(parameters,
             $"StartSel=\"{LetterQuery.HighlightStart}\", StopSel=\"{LetterQuery.HighlightEnd}\", MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=\" … \"");
-        var ranked = PostgresRanked(tsquery, filters, needsLetter);
+        var rankCap = Add(parameters, rankLimit);
+        var ranked = PostgresRanked(tsquery, filters, needsLetter, rankCap);
         return (
-            // Note that ranking reads every match anyway, so the page's rows carry the exact total (a window over
-            // the grouped matches) at almost no cost; the count below is only needed for a page past the last hit.
+            // Note that ranking reads every match (up to the rank limit) anyway, so the page's rows carry the total
+            // (a window over the grouped matches) at almost no cost; the count below is only needed for a page past the last hit.
             $"WITH {ranked}, page AS (SELECT id, sum(rank) AS rank, count(*) OVER () AS total FROM ranked GROUP BY id ORDER BY rank DESC, id LIMIT {limit} OFFSET {offset}) " +
             $"SELECT {Columns}, CASE WHEN i.search_vector @@ {tsquery} " +
             $"THEN ts_headline('{config}', concat_ws(' … ', i.request, i.rationale), {tsquery}, {options}) " +
-            $"ELSE ts_headline('{config}', coalesce(l.clinical_summary, ''), {tsquery}, {options}) END AS snippet, page.total " +
+            $"ELSE ts_headline('{config}', coalesce(l.clinical_summary, ''), {tsquery}, {options}) END AS snippet, page.total, " +
+            // Whether either search stopped at the rank limit: then the total is a lower bound.
+            $"(SELECT count(*) FROM summary) >= {rankCap} OR (SELECT count(*) FROM own) >= {rankCap} AS capped " +
             "FROM page JOIN letter_items AS i ON i.id = page.id JOIN letters AS l ON l.id = i.letter_id ORDER BY page.rank DESC, page.id",
             // Note that UNION would have to read every match to drop duplicates before a LIMIT could stop it; the
             // second branch leaves out the items the first one counts, so UNION ALL stops at the limit.
@@ -85,7 +91,7 @@ internal static class LetterSearchSql
     /// ids with no filter, join for display, count or snippet. Only the scale harness runs it, to measure the
     /// cost of everything else.
     /// </summary>
-    public static (string Sql, List<object> Parameters) Floor(DatabaseProvider provider, string text, int limit = 20)
+    public static (string Sql, List<object> Parameters) Floor(DatabaseProvider provider, string text, int rankLimit, int limit = 20)
     {
         var node = SearchSyntax.Parse(text) ?? throw new ArgumentException("The floor needs a query.", nameof(text));
         var parameters = new List<object>();
@@ -96,7 +102,8 @@ internal static class LetterSearchSql
                 parameters);
         }
 
-        var ranked = PostgresRanked(SearchSyntax.ToTsQuery(node, PostgresImrDbContext.TextSearchConfig, parameters), filters: "", needsLetter: false);
+        var tsquery = SearchSyntax.ToTsQuery(node, PostgresImrDbContext.TextSearchConfig, parameters);
+        var ranked = PostgresRanked(tsquery, filters: "", needsLetter: false, Add(parameters, rankLimit));
         return ($"WITH {ranked} SELECT id FROM ranked GROUP BY id ORDER BY sum(rank) DESC, id LIMIT {Add(parameters, limit)}", parameters);
     }
 
@@ -109,13 +116,18 @@ internal static class LetterSearchSql
 
     // The matching items with their rank, by item text and by summary (an item can be in both: its ranks add up).
     // Note that an OR across the two tables' vectors could use neither GIN index; each is searched on its own.
-    // The summary's rank is made once per letter (MATERIALIZED), not once per item.
-    private static string PostgresRanked(string tsquery, string filters, bool needsLetter) =>
-        $"summary AS MATERIALIZED (SELECT ml.id, {SummaryWeight} * ts_rank_cd(ml.search_vector, {tsquery}) AS rank FROM letters AS ml WHERE ml.search_vector @@ {tsquery}), " +
-        $"ranked AS (SELECT i.id, ts_rank_cd(i.search_vector, {tsquery}) AS rank FROM letter_items AS i{(needsLetter ? " JOIN letters AS l ON l.id = i.letter_id" : "")} " +
-        $"WHERE i.search_vector @@ {tsquery} AND i.decision IS NOT NULL{filters} " +
-        $"UNION ALL SELECT i.id, summary.rank FROM summary JOIN letter_items AS i ON i.letter_id = summary.id{(needsLetter ? " JOIN letters AS l ON l.id = i.letter_id" : "")} " +
-        $"WHERE i.decision IS NOT NULL{filters})";
+    // The summary's rank is made once per letter (MATERIALIZED), not once per item. Each search stops at the
+    // rank limit, so a term found in most letters costs a bounded time (ranked among the matches found first).
+    private static string PostgresRanked(string tsquery, string filters, bool needsLetter, string rankLimit)
+    {
+        var letterJoin = needsLetter ? " JOIN letters AS l ON l.id = i.letter_id" : "";
+        return $"summary AS MATERIALIZED (SELECT ml.id, {SummaryWeight} * ts_rank_cd(ml.search_vector, {tsquery}) AS rank " +
+            $"FROM letters AS ml WHERE ml.search_vector @@ {tsquery} LIMIT {rankLimit}), " +
+            $"own AS MATERIALIZED (SELECT i.id, ts_rank_cd(i.search_vector, {tsquery}) AS rank FROM letter_items AS i{letterJoin} " +
+            $"WHERE i.search_vector @@ {tsquery} AND i.decision IS NOT NULL{filters} LIMIT {rankLimit}), " +
+            $"ranked AS (SELECT id, rank FROM own UNION ALL SELECT i.id, summary.rank FROM summary JOIN letter_items AS i ON i.letter_id = summary.id{letterJoin} " +
+            $"WHERE i.decision IS NOT NULL{filters})";
+    }
 
     private static (string Sql, bool NeedsLetter) Filters(LetterQuery query, List<object> parameters)
     {

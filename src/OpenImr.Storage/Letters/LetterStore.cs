@@ -30,6 +30,11 @@ public sealed class LetterStore
             throw new ArgumentOutOfRangeException(nameof(options), _options.BatchSize, "BatchSize must be at least 1.");
         }
 
+        if (_options.RankLimit < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.RankLimit, "RankLimit must be at least 1.");
+        }
+
         if (_options.CountLimit is < 1 or > int.MaxValue - 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), _options.CountLimit, "CountLimit must be at least 1 and below int.MaxValue.");
@@ -83,7 +88,7 @@ public sealed class LetterStore
     /// Decided items matching <paramref name="query"/>, best match first, one page at a time, with the
     /// number of matching items: exact up to <see cref="LetterStoreOptions.CountLimit"/>, beyond it a lower
     /// bound (<see cref="LetterSearchResult.TotalIsExact"/> false) unless it came free with the page
-    /// (PostgreSQL ranks every match, so its text searches always count exactly). Without text, items come in case-number
+    /// (PostgreSQL ranks every match up to <see cref="LetterStoreOptions.RankLimit"/>, so its text searches count exactly up to there). Without text, items come in case-number
     /// and item order; with text, equally ranked items come in a fixed order, so pages never overlap.
     /// </summary>
     public async Task<LetterSearchResult> SearchAsync(LetterQuery query, CancellationToken cancellationToken = default)
@@ -99,7 +104,7 @@ public sealed class LetterStore
 
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         // Note that one more than the limit is counted, to tell "exactly the limit" from "more".
-        var (pageSql, countSql, parameters) = LetterSearchSql.Build(Target.Provider, query, SearchSyntax.Parse(query.Text), _options.CountLimit + 1);
+        var (pageSql, countSql, parameters) = LetterSearchSql.Build(Target.Provider, query, SearchSyntax.Parse(query.Text), _options.CountLimit + 1, _options.RankLimit);
 
         await using var context = Target.CreateContext();
         var connection = context.Database.GetDbConnection();
@@ -107,7 +112,7 @@ public sealed class LetterStore
         try
         {
             var hits = new List<LetterHit>();
-            long? pageTotal = null;
+            (long Total, bool Capped)? ranking = null;
             await using (var page = Command(connection, pageSql, parameters))
             {
                 await using var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -119,20 +124,20 @@ public sealed class LetterStore
                         Enum.Parse<Decision>(reader.GetString(2)),
                         reader.IsDBNull(3) ? null : reader.GetString(3),
                         reader.IsDBNull(4) ? null : reader.GetString(4)));
-                    pageTotal ??= reader.FieldCount > 5 ? reader.GetInt64(5) : null;
+                    ranking ??= reader.FieldCount > 6 ? (reader.GetInt64(5), reader.GetBoolean(6)) : null;
                 }
             }
 
             // A page that is not full is the last one, and the page may carry the total: either way there is nothing to count.
             var skipped = (query.Page - 1) * query.PageSize;
+            if (ranking is { } known)
+            {
+                return new LetterSearchResult(checked((int)known.Total), TotalIsExact: !known.Capped, hits);
+            }
+
             if (hits.Count < query.PageSize && (hits.Count > 0 || skipped == 0))
             {
                 return new LetterSearchResult(skipped + hits.Count, TotalIsExact: true, hits);
-            }
-
-            if (pageTotal is { } known)
-            {
-                return new LetterSearchResult(checked((int)known), TotalIsExact: true, hits);
             }
 
             int counted;

@@ -579,6 +579,10 @@ public abstract class LetterStoreTests : IAsyncLifetime
         Assert.Throws<ArgumentOutOfRangeException>(() => new LetterStore(Target, new LetterStoreOptions { CountLimit = 0 }));
 
     [Fact]
+    public void Constructor_RankLimitBelowOne_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LetterStore(Target, new LetterStoreOptions { RankLimit = 0 }));
+
+    [Fact]
     public async Task SearchAsync_BadPaging_Throws()
     {
         var store = CreateStore();
