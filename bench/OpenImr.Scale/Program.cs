@@ -12,7 +12,7 @@ using OpenImr.Storage.Letters;
 // The corpus scale harness. Every figure it prints goes into bench/RESULTS.md ("Corpus at scale").
 //   generate --count N --out DIR [--seed S] [--format text|pdf]   write N synthetic letters as files
 //   import   --count N --db DB [--seed S] [--batch-size B]        generate, render, parse and store N letters, streamed
-//   search   --db DB [--runs R] [--common-runs C]                 latency percentiles of ranked, filtered search vs the floor (the bare ranked full-text query)
+//   search   --db DB [--runs R] [--common-runs C] [--only KIND]   latency percentiles of ranked, filtered search vs the floor (the bare ranked full-text query)
 //   pdf      --count N [--seed S] [--from DIR]                    PDF letters (generated, or DIR's): our reader against poppler's pdftotext on the same files
 var options = Options.Parse(args);
 return options.Command switch
@@ -26,7 +26,7 @@ return options.Command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: OpenImr.Scale generate|import|search|pdf [--count N] [--out DIR] [--db DB] [--seed S] [--batch-size B] [--runs R] [--common-runs C] [--format text|pdf]");
+    Console.Error.WriteLine("usage: OpenImr.Scale generate|import|search|pdf [--count N] [--out DIR] [--db DB] [--seed S] [--batch-size B] [--runs R] [--common-runs C] [--only KIND] [--format text|pdf]");
     return 2;
 }
 
@@ -114,8 +114,9 @@ static async Task<int> SearchAsync(Options options)
 {
     var target = DatabaseTarget.Parse(options.Db);
     var store = new LetterStore(target);
-    // Note that the exact number of matches is counted once per query, untimed; the timed search counts up to its limit.
-    var exact = new LetterStore(target, new LetterStoreOptions { CountLimit = int.MaxValue - 1, RankLimit = int.MaxValue });
+    // Note that the exact number of matches is counted once per query, untimed, by asking for a page past the
+    // last hit (which counts without ranking, as far as need be); the timed search counts up to its limit.
+    var exact = new LetterStore(target, new LetterStoreOptions { CountLimit = int.MaxValue - 1 });
     var kinds = new (string Kind, string[] Queries)[]
     {
         ("one term", ["fibromyalgia", "spondylolisthesis", "syringomyelia", "osteomyelitis", "sarcoidosis", "scoliosis"]),
@@ -127,12 +128,20 @@ static async Task<int> SearchAsync(Options options)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search at {stored:N0} letters ({target.Provider}), {options.Runs} runs per kind, decision filter Upheld, 20 hits a page"));
     Console.WriteLine("| query | matches (mean) | total shown (mean) | p50 ms | p95 ms | floor p50 ms | floor p95 ms | ratio p95 |");
     Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    foreach (var (kind, queries) in kinds)
+    foreach (var (kind, queries) in kinds.Where(k => options.Only is null || k.Kind.StartsWith(options.Only, StringComparison.Ordinal)))
     {
         var matches = new Dictionary<string, int>();
         foreach (var q in kind == "common term" && options.CommonRuns == 0 ? [] : queries)
         {
-            matches[q] = (await exact.SearchAsync(new LetterQuery(q, Decision.Upheld))).Total;
+            try
+            {
+                matches[q] = (await exact.SearchAsync(new LetterQuery(q, Decision.Upheld, Page: 100_000_000))).Total;
+            }
+            catch (System.Data.Common.DbException e) when (e.InnerException is TimeoutException)
+            {
+                // An exact count of most of the corpus can outlast the command timeout; the table says so.
+                matches[q] = -1;
+            }
         }
 
         // Warm up: the first query of a process pays for JIT and the page cache.
@@ -166,7 +175,7 @@ static async Task<int> SearchAsync(Options options)
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {kind} ({string.Join(", ", queries)}) | {matched / runs:N0} | {hits / runs:N0} | {Percentile(timings, 50):0.0} | {Percentile(timings, 95):0.0} | {Percentile(floor, 50):0.0} | {Percentile(floor, 95):0.0} | {Percentile(timings, 95) / Math.Max(Percentile(floor, 95), 0.001):0.00} |"));
+            $"| {kind} ({string.Join(", ", queries)}) | {(matches.Values.Any(m => m < 0) ? "not counted (timeout)" : (matched / runs).ToString("N0", CultureInfo.InvariantCulture))} | {hits / runs:N0} | {Percentile(timings, 50):0.0} | {Percentile(timings, 95):0.0} | {Percentile(floor, 50):0.0} | {Percentile(floor, 95):0.0} | {Percentile(timings, 95) / Math.Max(Percentile(floor, 95), 0.001):0.00} |"));
     }
 
     return 0;
@@ -289,7 +298,7 @@ static double Percentile(List<double> values, int percentile)
 }
 
 
-internal sealed record Options(string Command, int Count, string Out, string? Db, int Seed, int BatchSize, int Runs, string Format, string? From, int? CommonRuns)
+internal sealed record Options(string Command, int Count, string Out, string? Db, int Seed, int BatchSize, int Runs, string Format, string? From, int? CommonRuns, string? Only)
 {
     public static Options Parse(string[] args)
     {
@@ -311,7 +320,8 @@ internal sealed record Options(string Command, int Count, string Out, string? Db
             Number("--runs", 200),
             Value("--format", "text"),
             Array.IndexOf(args, "--from") >= 0 ? Value("--from", "") : null,
-            Array.IndexOf(args, "--common-runs") >= 0 ? Number("--common-runs", 0) : null);
+            Array.IndexOf(args, "--common-runs") >= 0 ? Number("--common-runs", 0) : null,
+            Array.IndexOf(args, "--only") >= 0 ? Value("--only", "") : null);
     }
 }
 
