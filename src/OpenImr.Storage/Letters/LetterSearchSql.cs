@@ -5,16 +5,16 @@ namespace OpenImr.Storage.Letters;
 
 /// <summary>
 /// The SQL of a search, per provider. The page returns rows (case_number, request, decision, service,
-/// snippet, and on PostgreSQL with text the total) for decided items, ranked best first; the count counts
-/// the same rows up to a limit. An item
-/// matches when its request and rationale together satisfy the query, or when its letter's clinical
-/// summary does.
+/// snippet, and on PostgreSQL with text the total and whether ranking stopped at its limit) for decided
+/// items, ranked best first; the count counts the same rows up to a limit. An item matches when its
+/// request and rationale together satisfy the query, or when its letter's clinical summary does.
 /// </summary>
 /// <remarks>
-/// Both engines rank inside the full-text index and only then join the filters, so that a page costs
-/// about what the bare ranked full-text query costs (the floor measured by <c>bench/OpenImr.Scale</c>,
-/// which runs <see cref="Floor"/>): the filters are tested on matches in rank order until the page is full,
-/// and snippets are made for the page's rows only. The count stops at its limit instead of visiting every match.
+/// A page should cost about what the bare ranked full-text query costs (the floor measured by
+/// <c>bench/OpenImr.Scale</c>, which runs <see cref="Floor"/>). SQLite ranks inside FTS5 and tests the
+/// filters on matches in rank order only until the page is full; its count stops at a limit. PostgreSQL
+/// cannot rank inside a GIN index, so it ranks the matches (up to a limit) and takes the total from that
+/// same pass. Snippets are made for the page's rows only.
 /// </remarks>
 internal static class LetterSearchSql
 {
