@@ -34,7 +34,7 @@ internal static class SearchCommand
         var page = new Option<int>("--page") { Description = "The page of hits, from 1.", DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = $"Hits per page, 1 to {LetterQuery.MaxPageSize}.", DefaultValueFactory = _ => LetterQuery.DefaultPageSize };
         var db = LetterDatabase.Option();
-        var json = new Option<bool>("--json") { Description = "Print {\"total\", \"hits\": [...]} (CONTRACTS.md)." };
+        var json = new Option<bool>("--json") { Description = "Print {\"total\", \"totalIsExact\", \"hits\": [...]} (CONTRACTS.md; totalIsExact is false when total is a lower bound)." };
         decision.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && ParseDecision(value) is null)
@@ -112,9 +112,11 @@ internal static class SearchCommand
         }
 
         var first = (query.Page - 1) * query.PageSize;
+        // Note that counting stops at the store's limit: past it the total is a lower bound.
+        var total = result.TotalIsExact ? $"{result.Total} hit(s)" : $"at least {result.Total} hits (counting stopped there)";
         await stdout.WriteLineAsync(result.Hits.Count == 0
-            ? $"{result.Total} hit(s)."
-            : $"{result.Total} hit(s); showing {first + 1}-{first + result.Hits.Count}:").ConfigureAwait(false);
+            ? $"{total}."
+            : $"{total}; showing {first + 1}-{first + result.Hits.Count}:").ConfigureAwait(false);
         foreach (var hit in result.Hits)
         {
             await stdout.WriteLineAsync($"{hit.CaseNumber}  {hit.Decision}  {hit.Service ?? "(service not classified)"}  {hit.Request}").ConfigureAwait(false);

@@ -39,8 +39,11 @@ public sealed record LetterQuery(
     public const string HighlightEnd = "**";
 }
 
-/// <summary>One page of hits and the total number of matching items.</summary>
-public sealed record LetterSearchResult(int Total, IReadOnlyList<LetterHit> Hits);
+/// <summary>One page of hits and the number of matching items.</summary>
+/// <param name="Total">The number of matching items when <paramref name="TotalIsExact"/>; otherwise a lower bound (there are at least this many).</param>
+/// <param name="TotalIsExact">False when counting stopped at <see cref="LetterStoreOptions.CountLimit"/>.</param>
+/// <param name="Hits">The page.</param>
+public sealed record LetterSearchResult(int Total, bool TotalIsExact, IReadOnlyList<LetterHit> Hits);
 
 /// <summary>
 /// A decided item that matches a search. <see cref="Snippet"/> is a short passage of the matching

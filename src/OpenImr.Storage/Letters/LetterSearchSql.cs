@@ -4,43 +4,60 @@ using System.Text;
 namespace OpenImr.Storage.Letters;
 
 /// <summary>
-/// The SQL of a search, per provider. Both return rows (case_number, request, decision, service,
-/// snippet) for decided items, ranked best first, and a count over the same rows. An item matches
-/// when its request and rationale together satisfy the query, or when its letter's clinical summary does.
+/// The SQL of a search, per provider. The page returns rows (case_number, request, decision, service,
+/// snippet, and on PostgreSQL with text the total and whether ranking stopped at its limit) for decided
+/// items, ranked best first; the count counts the same rows up to a limit. An item matches when its
+/// request and rationale together satisfy the query, or when its letter's clinical summary does.
 /// </summary>
+/// <remarks>
+/// A page should cost about what the bare ranked full-text query costs (the floor measured by
+/// <c>bench/OpenImr.Scale</c>, which runs <see cref="Floor"/>). SQLite ranks inside FTS5 and tests the
+/// filters on matches in rank order only until the page is full; its count stops at a limit. PostgreSQL
+/// cannot rank inside a GIN index, so it ranks the matches (up to a limit) and takes the total from that
+/// same pass. Snippets are made for the page's rows only.
+/// </remarks>
 internal static class LetterSearchSql
 {
     private const string Columns = "l.case_number, i.request, i.decision, i.service";
 
-    public static (string Page, string Count, List<object> Parameters) Build(DatabaseProvider provider, LetterQuery query, SearchNode? node)
+    // MATCH weights of FTS5's columns (request, rationale, summary); PostgreSQL weighs request A, rationale B.
+    private const string Fts5Rank = "bm25(10.0, 4.0, 1.0)";
+
+    // Note that a summary is shared by every item of its letter, so it counts for less than the item's own text.
+    private const string SummaryWeight = "0.25";
+
+    /// <summary>
+    /// The page and a count of at most <paramref name="countLimit"/> rows, sharing <c>Parameters</c>. On PostgreSQL at
+    /// most <paramref name="rankLimit"/> items and as many letters are ranked (see <see cref="LetterStoreOptions.RankLimit"/>).
+    /// </summary>
+    public static (string Page, string Count, List<object> Parameters) Build(DatabaseProvider provider, LetterQuery query, SearchNode? node, int countLimit, int rankLimit)
     {
         var parameters = new List<object>();
-        var filters = Filters(query, parameters);
+        var (filters, needsLetter) = Filters(query, parameters);
         var limit = Add(parameters, query.PageSize);
         var offset = Add(parameters, (query.Page - 1) * query.PageSize);
+        var cap = Add(parameters, countLimit);
 
         if (node is null)
         {
             var from = $"FROM letter_items AS i JOIN letters AS l ON l.id = i.letter_id WHERE i.decision IS NOT NULL{filters}";
             return ($"SELECT {Columns}, NULL AS snippet {from} ORDER BY l.case_number, i.ordinal LIMIT {limit} OFFSET {offset}",
-                $"SELECT count(*) {from}", parameters);
+                $"SELECT count(*) FROM (SELECT 1 {from} LIMIT {cap}) AS c", parameters);
         }
 
         if (provider == DatabaseProvider.Sqlite)
         {
-            var fts = SearchSyntax.ToFts5(node);
-            var match = Add(parameters, $"({{request rationale}} : {fts}) OR (summary : {fts})");
-            var from = "FROM letter_item_search AS s JOIN letter_items AS i ON i.id = s.rowid JOIN letters AS l ON l.id = i.letter_id " +
-                $"WHERE letter_item_search MATCH {match} AND i.decision IS NOT NULL{filters}";
-            // Note that SQLite evaluates every result column before it sorts, so a snippet in the ranking
-            // query would be made for every match; the page is ranked first, and only its rows get snippets.
-            var top = $"SELECT s.rowid AS id, bm25(letter_item_search, 10.0, 4.0, 1.0) AS rank, l.case_number AS case_number, i.ordinal AS ordinal {from} " +
-                $"ORDER BY rank, l.case_number, i.ordinal LIMIT {limit} OFFSET {offset}";
+            var match = Add(parameters, Fts5Match(node));
+            // Note that CROSS JOIN fixes the join order in SQLite: the index is read first, in rank order, and
+            // only as many matches are joined and filtered as the page needs.
+            var letterJoin = needsLetter ? " CROSS JOIN letters AS l ON l.id = i.letter_id" : "";
             return (
                 $"SELECT {Columns}, snippet(letter_item_search, -1, '{LetterQuery.HighlightStart}', '{LetterQuery.HighlightEnd}', '…', 24) AS snippet " +
-                $"FROM ({top}) AS t JOIN letter_item_search AS s ON s.rowid = t.id JOIN letter_items AS i ON i.id = t.id JOIN letters AS l ON l.id = i.letter_id " +
-                $"WHERE letter_item_search MATCH {match} ORDER BY t.rank, t.case_number, t.ordinal",
-                $"SELECT count(*) {from}",
+                "FROM letter_item_search AS s CROSS JOIN letter_items AS i ON i.id = s.rowid CROSS JOIN letters AS l ON l.id = i.letter_id " +
+                $"WHERE letter_item_search MATCH {match} AND s.rank MATCH '{Fts5Rank}' AND i.decision IS NOT NULL{filters} " +
+                $"ORDER BY s.rank LIMIT {limit} OFFSET {offset}",
+                $"SELECT count(*) FROM (SELECT 1 FROM letter_item_search AS s CROSS JOIN letter_items AS i ON i.id = s.rowid{letterJoin} " +
+                $"WHERE letter_item_search MATCH {match} AND i.decision IS NOT NULL{filters} LIMIT {cap}) AS c",
                 parameters);
         }
 
@@ -48,23 +65,71 @@ internal static class LetterSearchSql
         var tsquery = SearchSyntax.ToTsQuery(node, config, parameters);
         var options = Add(parameters,
             $"StartSel=\"{LetterQuery.HighlightStart}\", StopSel=\"{LetterQuery.HighlightEnd}\", MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=\" … \"");
-        // Note that an OR across the two tables' vectors cannot use either GIN index (every row is joined and
-        // tested); the matching items are found through each index separately and united.
-        var matching = $"SELECT m.id FROM letter_items AS m WHERE m.search_vector @@ {tsquery} " +
-            $"UNION SELECT m.id FROM letters AS ml JOIN letter_items AS m ON m.letter_id = ml.id WHERE ml.search_vector @@ {tsquery}";
-        var pgFrom = $"FROM letter_items AS i JOIN letters AS l ON l.id = i.letter_id CROSS JOIN (SELECT {tsquery} AS query) AS q " +
-            $"WHERE i.id IN ({matching}) AND i.decision IS NOT NULL{filters}";
+        var rankCap = Add(parameters, rankLimit);
+        var ranked = PostgresRanked(tsquery, filters, needsLetter, rankCap);
         return (
-            $"SELECT {Columns}, CASE WHEN i.search_vector @@ q.query " +
-            $"THEN ts_headline('{config}', concat_ws(' … ', i.request, i.rationale), q.query, {options}) " +
-            $"ELSE ts_headline('{config}', coalesce(l.clinical_summary, ''), q.query, {options}) END AS snippet " +
-            $"{pgFrom} ORDER BY ts_rank_cd(i.search_vector, q.query) + 0.25 * ts_rank_cd(l.search_vector, q.query) DESC, " +
-            $"l.case_number, i.ordinal LIMIT {limit} OFFSET {offset}",
-            $"SELECT count(*) {pgFrom}",
+            // Note that ranking reads every match (up to the rank limit) anyway, so the page's rows carry the total
+            // (a window over the grouped matches) at almost no cost; the count below is only needed for a page past the last hit.
+            $"WITH {ranked}, page AS (SELECT id, sum(rank) AS rank, count(*) OVER () AS total FROM ranked GROUP BY id ORDER BY rank DESC, id LIMIT {limit} OFFSET {offset}) " +
+            $"SELECT {Columns}, CASE WHEN i.search_vector @@ {tsquery} " +
+            $"THEN ts_headline('{config}', concat_ws(' … ', i.request, i.rationale), {tsquery}, {options}) " +
+            $"ELSE ts_headline('{config}', coalesce(l.clinical_summary, ''), {tsquery}, {options}) END AS snippet, page.total, " +
+            // Whether either search stopped at the rank limit: then the total is a lower bound.
+            $"(SELECT count(*) FROM summary) >= {rankCap} OR (SELECT count(*) FROM own) >= {rankCap} AS capped " +
+            "FROM page JOIN letter_items AS i ON i.id = page.id JOIN letters AS l ON l.id = i.letter_id ORDER BY page.rank DESC, page.id",
+            // Note that UNION would have to read every match to drop duplicates before a LIMIT could stop it; the
+            // second branch leaves out the items the first one counts, so UNION ALL stops at the limit.
+            $"SELECT count(*) FROM (SELECT i.id FROM letter_items AS i{(needsLetter ? " JOIN letters AS l ON l.id = i.letter_id" : "")} " +
+            $"WHERE i.search_vector @@ {tsquery} AND i.decision IS NOT NULL{filters} " +
+            $"UNION ALL SELECT i.id FROM letters AS l JOIN letter_items AS i ON i.letter_id = l.id " +
+            $"WHERE l.search_vector @@ {tsquery} AND NOT (i.search_vector @@ {tsquery}) AND i.decision IS NOT NULL{filters} LIMIT {cap}) AS c",
             parameters);
     }
 
-    private static string Filters(LetterQuery query, List<object> parameters)
+    /// <summary>
+    /// The floor: the bare ranked full-text query over the same text as <see cref="Build"/>, the 20 best item
+    /// ids with no filter, join for display, count or snippet. Only the scale harness runs it, to measure the
+    /// cost of everything else.
+    /// </summary>
+    public static (string Sql, List<object> Parameters) Floor(DatabaseProvider provider, string text, int rankLimit, int limit = 20)
+    {
+        var node = SearchSyntax.Parse(text) ?? throw new ArgumentException("The floor needs a query.", nameof(text));
+        var parameters = new List<object>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var match = Add(parameters, Fts5Match(node));
+            return ($"SELECT rowid FROM letter_item_search WHERE letter_item_search MATCH {match} AND rank MATCH '{Fts5Rank}' ORDER BY rank LIMIT {Add(parameters, limit)}",
+                parameters);
+        }
+
+        var tsquery = SearchSyntax.ToTsQuery(node, PostgresImrDbContext.TextSearchConfig, parameters);
+        var ranked = PostgresRanked(tsquery, filters: "", needsLetter: false, Add(parameters, rankLimit));
+        return ($"WITH {ranked} SELECT id FROM ranked GROUP BY id ORDER BY sum(rank) DESC, id LIMIT {Add(parameters, limit)}", parameters);
+    }
+
+    // FTS5: the request and rationale together, or the summary alone.
+    private static string Fts5Match(SearchNode node)
+    {
+        var fts = SearchSyntax.ToFts5(node);
+        return $"({{request rationale}} : {fts}) OR (summary : {fts})";
+    }
+
+    // The matching items with their rank, by item text and by summary (an item can be in both: its ranks add up).
+    // Note that an OR across the two tables' vectors could use neither GIN index; each is searched on its own.
+    // The summary's rank is made once per letter (MATERIALIZED), not once per item. Each search stops at the
+    // rank limit, so a term found in most letters costs a bounded time (ranked among the matches found first).
+    private static string PostgresRanked(string tsquery, string filters, bool needsLetter, string rankLimit)
+    {
+        var letterJoin = needsLetter ? " JOIN letters AS l ON l.id = i.letter_id" : "";
+        return $"summary AS MATERIALIZED (SELECT ml.id, {SummaryWeight} * ts_rank_cd(ml.search_vector, {tsquery}) AS rank " +
+            $"FROM letters AS ml WHERE ml.search_vector @@ {tsquery} LIMIT {rankLimit}), " +
+            $"own AS MATERIALIZED (SELECT i.id, ts_rank_cd(i.search_vector, {tsquery}) AS rank FROM letter_items AS i{letterJoin} " +
+            $"WHERE i.search_vector @@ {tsquery} AND i.decision IS NOT NULL{filters} LIMIT {rankLimit}), " +
+            $"ranked AS (SELECT id, rank FROM own UNION ALL SELECT i.id, summary.rank FROM summary JOIN letter_items AS i ON i.letter_id = summary.id{letterJoin} " +
+            $"WHERE i.decision IS NOT NULL{filters})";
+    }
+
+    private static (string Sql, bool NeedsLetter) Filters(LetterQuery query, List<object> parameters)
     {
         var sql = new StringBuilder();
         if (query.Decision is { } decision)
@@ -89,13 +154,15 @@ internal static class LetterSearchSql
             sql.Append(CultureInfo.InvariantCulture, $" AND lower(i.guideline_title) = {Add(parameters, query.GuidelineTitle.Trim().ToLowerInvariant())}");
         }
 
+        var needsLetter = false;
         if (query.Year is { } year)
         {
+            needsLetter = true;
             sql.Append(CultureInfo.InvariantCulture,
                 $" AND l.decision_date >= {Add(parameters, new DateOnly(year, 1, 1))} AND l.decision_date < {Add(parameters, new DateOnly(year + 1, 1, 1))}");
         }
 
-        return sql.ToString();
+        return (sql.ToString(), needsLetter);
     }
 
     private static string Add(List<object> parameters, object value)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OpenImr.Domain.Letters;
 using OpenImr.Domain.Serialization;
 
@@ -27,6 +28,16 @@ public sealed class LetterStore
         if (_options.BatchSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), _options.BatchSize, "BatchSize must be at least 1.");
+        }
+
+        if (_options.RankLimit < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.RankLimit, "RankLimit must be at least 1.");
+        }
+
+        if (_options.CountLimit is < 1 or > int.MaxValue - 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.CountLimit, "CountLimit must be at least 1 and below int.MaxValue.");
         }
     }
 
@@ -74,8 +85,11 @@ public sealed class LetterStore
     }
 
     /// <summary>
-    /// Decided items matching <paramref name="query"/>, best match first (then by case number and
-    /// item order), one page at a time, with the total count of matching items.
+    /// Decided items matching <paramref name="query"/>, best match first, one page at a time, with the
+    /// number of matching items: exact up to <see cref="LetterStoreOptions.CountLimit"/>, beyond it a lower
+    /// bound (<see cref="LetterSearchResult.TotalIsExact"/> false) unless it came free with the page
+    /// (PostgreSQL ranks every match up to <see cref="LetterStoreOptions.RankLimit"/>, so its text searches count exactly up to there). Without text, items come in case-number
+    /// and item order; with text, equally ranked items come in a fixed order, so pages never overlap.
     /// </summary>
     public async Task<LetterSearchResult> SearchAsync(LetterQuery query, CancellationToken cancellationToken = default)
     {
@@ -89,33 +103,56 @@ public sealed class LetterStore
         }
 
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var (pageSql, countSql, parameters) = LetterSearchSql.Build(Target.Provider, query, SearchSyntax.Parse(query.Text));
+        // Note that one more than the limit is counted, to tell "exactly the limit" from "more".
+        var (pageSql, countSql, parameters) = LetterSearchSql.Build(Target.Provider, query, SearchSyntax.Parse(query.Text), _options.CountLimit + 1, _options.RankLimit);
 
         await using var context = Target.CreateContext();
         var connection = context.Database.GetDbConnection();
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            int total;
+            var hits = new List<LetterHit>();
+            (long Total, bool Capped)? ranking = null;
+            await using (var page = Command(connection, pageSql, parameters))
+            {
+                await using var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    hits.Add(new LetterHit(
+                        reader.GetString(0),
+                        reader.GetString(1),
+                        Enum.Parse<Decision>(reader.GetString(2)),
+                        reader.IsDBNull(3) ? null : reader.GetString(3),
+                        reader.IsDBNull(4) ? null : reader.GetString(4)));
+                    ranking ??= reader.FieldCount > 6 ? (reader.GetInt64(5), reader.GetBoolean(6)) : null;
+                }
+            }
+
+            // A page that is not full is the last one, and the page may carry the total: either way there is nothing to count.
+            var skipped = (query.Page - 1) * query.PageSize;
+            if (ranking is { } known)
+            {
+                return new LetterSearchResult(checked((int)known.Total), TotalIsExact: !known.Capped, hits);
+            }
+
+            if (hits.Count < query.PageSize && (hits.Count > 0 || skipped == 0))
+            {
+                return new LetterSearchResult(skipped + hits.Count, TotalIsExact: true, hits);
+            }
+
+            int counted;
             await using (var count = Command(connection, countSql, parameters))
             {
-                total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                counted = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            var hits = new List<LetterHit>();
-            await using var page = Command(connection, pageSql, parameters);
-            await using var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (counted <= _options.CountLimit)
             {
-                hits.Add(new LetterHit(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    Enum.Parse<Decision>(reader.GetString(2)),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4)));
+                return new LetterSearchResult(counted, TotalIsExact: true, hits);
             }
 
-            return new LetterSearchResult(total, hits);
+            // A page beyond the limit still shows how many hits there are at least.
+            return new LetterSearchResult(Math.Max(_options.CountLimit, skipped + hits.Count), TotalIsExact: false, hits);
         }
         finally
         {
@@ -211,7 +248,10 @@ public sealed class LetterStore
             context.ChangeTracker.Clear();
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-            var prepared = batch.Select(letter => (Letter: letter, CaseNumber: letter.CaseNumber?.Trim(), Content: Prepare(letter))).ToList();
+            // Note that serializing and hashing are the writer's largest own cost; they run on every core.
+            var prepared = batch.AsParallel().AsOrdered()
+                .Select(letter => (Letter: letter, CaseNumber: letter.CaseNumber?.Trim(), Content: Prepare(letter)))
+                .ToList();
             var keys = prepared.Select(p => p.CaseNumber).OfType<string>().Where(k => k.Length > 0).Distinct().ToList();
 
             // Note that a re-import is mostly unchanged letters: compare hashes first, and load
@@ -232,7 +272,8 @@ public sealed class LetterStore
                     .ToDictionaryAsync(l => l.CaseNumber, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
 
             int inserted = 0, updated = 0, unchanged = 0, skipped = 0;
-            var fresh = new HashSet<string>(StringComparer.Ordinal);
+            // New case numbers, in batch order; a case seen twice in the batch is one insert of its later version.
+            var fresh = new Dictionary<string, NewLetter>(StringComparer.Ordinal);
             var changedIds = new List<int>();
             var now = _options.TimeProvider.GetUtcNow();
             foreach (var (letter, caseNumber, (json, items, hash)) in prepared)
@@ -243,47 +284,43 @@ public sealed class LetterStore
                     continue;
                 }
 
-                if (!stored.ContainsKey(caseNumber) && hashes.TryGetValue(caseNumber, out var storedHash) && storedHash == hash)
+                if (fresh.TryGetValue(caseNumber, out var earlier))
+                {
+                    if (earlier.Entity.ContentHash == hash)
+                    {
+                        unchanged++;
+                    }
+                    else
+                    {
+                        fresh[caseNumber] = New(caseNumber, letter, json, items, hash, now);
+                    }
+
+                    continue;
+                }
+
+                if (!hashes.ContainsKey(caseNumber))
+                {
+                    fresh.Add(caseNumber, New(caseNumber, letter, json, items, hash, now));
+                    inserted++;
+                    continue;
+                }
+
+                // Not loaded: no version of it in this batch differs from the stored one.
+                if (!stored.TryGetValue(caseNumber, out var existing) || existing.ContentHash == hash)
                 {
                     unchanged++;
                     continue;
                 }
 
-                if (stored.TryGetValue(caseNumber, out var existing))
+                updated++;
+                if (!changedIds.Contains(existing.Id))
                 {
-                    if (existing.ContentHash == hash)
-                    {
-                        unchanged++;
-                        continue;
-                    }
-
-                    if (fresh.Contains(caseNumber))
-                    {
-                        // Inserted earlier in this batch: still one insert, now of the later version.
-                    }
-                    else
-                    {
-                        updated++;
-                        if (!changedIds.Contains(existing.Id))
-                        {
-                            changedIds.Add(existing.Id);
-                        }
-                    }
-
-                    Fill(existing, letter, json, hash, now);
-                    existing.Items.Clear();
-                    existing.Items.AddRange(items);
+                    changedIds.Add(existing.Id);
                 }
-                else
-                {
-                    var entity = new StoredLetter { CaseNumber = caseNumber, Format = letter.Format, ContentHash = hash, LetterJson = json };
-                    Fill(entity, letter, json, hash, now);
-                    entity.Items.AddRange(items);
-                    context.Letters.Add(entity);
-                    stored.Add(caseNumber, entity);
-                    fresh.Add(caseNumber);
-                    inserted++;
-                }
+
+                Fill(existing, letter, json, hash, now);
+                existing.Items.Clear();
+                existing.Items.AddRange(items);
             }
 
             if (Target.Provider == DatabaseProvider.Sqlite && changedIds.Count > 0)
@@ -299,14 +336,20 @@ public sealed class LetterStore
 
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-            if (Target.Provider == DatabaseProvider.Sqlite && (changedIds.Count > 0 || fresh.Count > 0))
+            if (Target.Provider == DatabaseProvider.Sqlite && changedIds.Count > 0)
             {
-                var ids = changedIds.Concat(fresh.Select(k => stored[k].Id)).Distinct().ToList();
                 await context.Database.ExecuteSqlRawAsync(
                     "INSERT INTO letter_item_search(rowid, request, rationale, summary) " +
                     "SELECT id, request, rationale, summary FROM letter_item_search_source " +
                     "WHERE letter_id IN (SELECT value FROM json_each({0}))",
-                    [JsonSerializer.Serialize(ids)], cancellationToken).ConfigureAwait(false);
+                    [JsonSerializer.Serialize(changedIds)], cancellationToken).ConfigureAwait(false);
+            }
+
+            if (fresh.Count > 0)
+            {
+                // New letters bypass the change tracker: prepared inserts on SQLite, binary COPY on PostgreSQL.
+                await LetterBulkWriter.InsertAsync(
+                    Target.Provider, context.Database.GetDbConnection(), transaction.GetDbTransaction(), [.. fresh.Values], cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -337,6 +380,13 @@ public sealed class LetterStore
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashed.ToString())));
         return (json, items, hash);
+    }
+
+    private static NewLetter New(string caseNumber, Letter letter, string json, List<StoredLetterItem> items, string hash, DateTimeOffset now)
+    {
+        var entity = new StoredLetter { CaseNumber = caseNumber, Format = letter.Format, ContentHash = hash, LetterJson = json };
+        Fill(entity, letter, json, hash, now);
+        return new NewLetter(entity, items);
     }
 
     private static void Fill(StoredLetter entity, Letter letter, string json, string hash, DateTimeOffset now)

@@ -74,6 +74,19 @@ public class SearchCommandTests(SearchDatabase database) : IClassFixture<SearchD
     }
 
     [Fact]
+    public async Task Search_Json_SaysTheTotalIsExactBelowTheCountLimit()
+    {
+        var run = await CliRun.InvokeAsync("search", "--db", database.Db, "--json", "--limit", "5");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+
+        Assert.Equal(["total", "totalIsExact", "hits"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(database.Items().Count(), root.GetProperty("total").GetInt32());
+        Assert.True(root.GetProperty("totalIsExact").GetBoolean());
+        Assert.Equal(5, root.GetProperty("hits").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Search_DecisionFilter_KeepsOnlyThatDecision()
     {
         var (total, hits) = await SearchAsync("--decision", "overturned");

@@ -10,12 +10,12 @@ public class LetterQueryTests
     [Fact]
     public void LetterSearchResult_AsImrJson_HasTheContractShape()
     {
-        var result = new LetterSearchResult(1, [new LetterHit("CM-TEST-0001", "Cervical MRI", Decision.Upheld, "imaging/mri", "no **red** flags")]);
+        var result = new LetterSearchResult(1, TotalIsExact: true, [new LetterHit("CM-TEST-0001", "Cervical MRI", Decision.Upheld, "imaging/mri", "no **red** flags")]);
 
         var json = JsonSerializer.Serialize(result, ImrJson.Compact);
 
         Assert.Equal(
-            """{"total":1,"hits":[{"caseNumber":"CM-TEST-0001","request":"Cervical MRI","decision":"Upheld","service":"imaging/mri","snippet":"no **red** flags"}]}""",
+            """{"total":1,"totalIsExact":true,"hits":[{"caseNumber":"CM-TEST-0001","request":"Cervical MRI","decision":"Upheld","service":"imaging/mri","snippet":"no **red** flags"}]}""",
             json);
     }
 

@@ -38,6 +38,9 @@ public abstract class LetterStoreTests : IAsyncLifetime
 
     protected abstract Task DeleteTargetAsync(DatabaseTarget target);
 
+    /// <summary>Whether a text search ranks every match before paging, and so counts them all exactly whatever the count limit.</summary>
+    protected virtual bool RankingCountsEveryMatch => false;
+
     protected LetterStore CreateStore(int batchSize = 200) =>
         new(Target, new LetterStoreOptions { ClassifyService = SyntheticLetters.Classify, BatchSize = batchSize });
 
@@ -445,6 +448,140 @@ public abstract class LetterStoreTests : IAsyncLifetime
         Assert.Equal(5, pages.SelectMany(p => p.Hits).Select(h => (h.CaseNumber, h.Request)).Distinct().Count());
     }
 
+    private static readonly Dictionary<string, LetterQuery> Filters = new()
+    {
+        ["upheld"] = new(Decision: Decision.Upheld),
+        ["overturned"] = new(Decision: Decision.Overturned),
+        ["service family"] = new(Service: "imaging"),
+        ["service"] = new(Service: "injection/steroid"),
+        ["guideline source"] = new(GuidelineSource: "mtus"),
+        ["guideline source and title"] = new(GuidelineSource: "MTUS", GuidelineTitle: "Chronic Pain Medical Treatment Guidelines"),
+        ["guideline title"] = new(GuidelineTitle: "knee complaints"),
+        ["year"] = new(Year: 2016),
+        ["decision, year and service"] = new(Decision: Decision.Upheld, Year: 2016, Service: "imaging"),
+    };
+
+    [Theory]
+    [InlineData("upheld")]
+    [InlineData("overturned")]
+    [InlineData("service family")]
+    [InlineData("service")]
+    [InlineData("guideline source")]
+    [InlineData("guideline source and title")]
+    [InlineData("guideline title")]
+    [InlineData("year")]
+    [InlineData("decision, year and service")]
+    public async Task SearchAsync_TextMatchingEveryItemWithFilter_HitsWhatTheFilterAloneHits(string name)
+    {
+        var store = await SeededStoreAsync();
+        var filter = Filters[name];
+
+        // Every summary and rationale of the corpus says "Synthetic": the text leaves the filter to decide.
+        var filtered = await store.SearchAsync(filter, Cancel);
+        var searched = await store.SearchAsync(filter with { Text = "synthetic" }, Cancel);
+
+        Assert.InRange(filtered.Total, 1, 4);
+        Assert.Equal(filtered.Total, searched.Total);
+        Assert.True(searched.TotalIsExact);
+        Assert.Equal(
+            filtered.Hits.Select(h => (h.CaseNumber, h.Request)).Order(),
+            searched.Hits.Select(h => (h.CaseNumber, h.Request)).Order());
+    }
+
+    [Fact]
+    public async Task SearchAsync_RequestMatch_RanksAboveMatchesInTheSummaryOnly()
+    {
+        var store = await SeededStoreAsync();
+
+        // "knee" is in the requests of both items of CM-TEST-0002 and in its summary; the rationale of neither
+        // CM-TEST-0001 item mentions it, and its summary does not either.
+        var result = await store.SearchAsync(new LetterQuery("knee OR lifting"), Cancel);
+
+        Assert.Equal(4, result.Total);
+        Assert.Equal(["CM-TEST-0002", "CM-TEST-0002"], result.Hits.Take(2).Select(h => h.CaseNumber));
+        Assert.Equal(["CM-TEST-0001", "CM-TEST-0001"], result.Hits.Skip(2).Select(h => h.CaseNumber));
+    }
+
+    [Fact]
+    public async Task SearchAsync_RankedPages_NeverOverlapAndFollowTheWholeRanking()
+    {
+        var store = await SeededStoreAsync();
+
+        var whole = await store.SearchAsync(new LetterQuery("synthetic"), Cancel);
+        var pages = new List<LetterHit>();
+        for (var page = 1; page <= 3; page++)
+        {
+            pages.AddRange((await store.SearchAsync(new LetterQuery("synthetic", Page: page, PageSize: 2), Cancel)).Hits);
+        }
+
+        Assert.Equal(5, whole.Hits.Count);
+        Assert.Equal(whole.Hits, pages);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("synthetic")]
+    public async Task SearchAsync_MoreMatchesThanTheCountLimit_GivesTheLimitAsALowerBoundUnlessRankingCountedThem(string? text)
+    {
+        await SeededStoreAsync();
+        var limited = new LetterStore(Target, new LetterStoreOptions { CountLimit = 3 });
+
+        var result = await limited.SearchAsync(new LetterQuery(text, PageSize: 2), Cancel);
+
+        var counted = text is not null && RankingCountsEveryMatch;
+        Assert.Equal(counted ? (5, true) : (3, false), (result.Total, result.TotalIsExact));
+        Assert.Equal(2, result.Hits.Count);
+    }
+
+    [Theory]
+    [InlineData(null, 5)]
+    [InlineData("synthetic", 5)]
+    [InlineData("knee", 5)]
+    public async Task SearchAsync_MatchesUpToTheCountLimit_AreCountedExactly(string? text, int limit)
+    {
+        await SeededStoreAsync();
+        var limited = new LetterStore(Target, new LetterStoreOptions { CountLimit = limit });
+
+        var result = await limited.SearchAsync(new LetterQuery(text, PageSize: 1), Cancel);
+
+        Assert.True(result.TotalIsExact);
+        Assert.Equal(text == "knee" ? 2 : 5, result.Total);
+    }
+
+    [Fact]
+    public async Task SearchAsync_PageBeyondTheCountLimit_CountsAtLeastTheHitsShown()
+    {
+        await SeededStoreAsync();
+        var limited = new LetterStore(Target, new LetterStoreOptions { CountLimit = 2 });
+
+        var result = await limited.SearchAsync(new LetterQuery("synthetic", Page: 4, PageSize: 1), Cancel);
+
+        Assert.Single(result.Hits);
+        Assert.Equal(RankingCountsEveryMatch ? (5, true) : (4, false), (result.Total, result.TotalIsExact));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("synthetic")]
+    [InlineData("knee")]
+    public async Task SearchAsync_PagePastTheLastHit_StillCountsEveryMatch(string? text)
+    {
+        var store = await SeededStoreAsync();
+
+        var result = await store.SearchAsync(new LetterQuery(text, Page: 10, PageSize: 2), Cancel);
+
+        Assert.Empty(result.Hits);
+        Assert.Equal((text == "knee" ? 2 : 5, true), (result.Total, result.TotalIsExact));
+    }
+
+    [Fact]
+    public void Constructor_CountLimitBelowOne_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LetterStore(Target, new LetterStoreOptions { CountLimit = 0 }));
+
+    [Fact]
+    public void Constructor_RankLimitBelowOne_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LetterStore(Target, new LetterStoreOptions { RankLimit = 0 }));
+
     [Fact]
     public async Task SearchAsync_BadPaging_Throws()
     {
@@ -506,7 +643,7 @@ public abstract class LetterStoreTests : IAsyncLifetime
         public static LetterSearchResultComparer Instance { get; } = new();
 
         public bool Equals(LetterSearchResult? x, LetterSearchResult? y) =>
-            x is not null && y is not null && x.Total == y.Total && x.Hits.SequenceEqual(y.Hits);
+            x is not null && y is not null && x.Total == y.Total && x.TotalIsExact == y.TotalIsExact && x.Hits.SequenceEqual(y.Hits);
 
         public int GetHashCode(LetterSearchResult obj) => obj.Total;
     }

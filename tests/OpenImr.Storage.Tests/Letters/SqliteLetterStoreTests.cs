@@ -50,4 +50,16 @@ public sealed class SqliteLetterStoreTests : LetterStoreTests
         // FTS5's own check compares the index with the external content it was built from.
         await context.Database.ExecuteSqlRawAsync("INSERT INTO letter_item_search(letter_item_search, rank) VALUES('integrity-check', 1);", Cancel);
     }
+
+    [Fact]
+    public async Task UpsertAsync_NewLetters_IndexEveryItemForFullTextSearch()
+    {
+        var store = CreateStore(batchSize: 2);
+        await store.UpsertAsync(SyntheticLetters.Corpus(), Cancel);
+
+        await using var context = Target.CreateContext();
+        await context.Database.ExecuteSqlRawAsync("INSERT INTO letter_item_search(letter_item_search, rank) VALUES('integrity-check', 1);", Cancel);
+        var indexed = await context.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM letter_item_search WHERE letter_item_search MATCH 'synthetic'").SingleAsync(Cancel);
+        Assert.Equal(await context.LetterItems.CountAsync(Cancel), indexed);
+    }
 }

@@ -116,7 +116,7 @@ internal static class LetterEndpoints
             Page: page ?? 1,
             PageSize: pageSize ?? LetterQuery.DefaultPageSize);
         var result = await store.SearchAsync(query, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new LetterSearchResponse(result.Total, query.Page, query.PageSize, result.Hits));
+        return TypedResults.Ok(new LetterSearchResponse(result.Total, result.TotalIsExact, query.Page, query.PageSize, result.Hits));
     }
 
     public static async Task<Results<Ok<Letter>, ProblemHttpResult>> GetLetter(string caseNumber, LetterStore store, CancellationToken cancellationToken)
@@ -141,4 +141,5 @@ public sealed record LetterFileOutcome(string File, string? CaseNumber, bool Sto
 public sealed record LetterUploadResult(int Inserted, int Updated, int Unchanged, int Failed, IReadOnlyList<LetterFileOutcome> Files);
 
 /// <summary>One page of search hits (the shape of <c>imr search --json</c>, with the page).</summary>
-public sealed record LetterSearchResponse(int Total, int Page, int PageSize, IReadOnlyList<LetterHit> Hits);
+/// <param name="TotalIsExact">False when <paramref name="Total"/> is a lower bound: counting stopped at the store's limit.</param>
+public sealed record LetterSearchResponse(int Total, bool TotalIsExact, int Page, int PageSize, IReadOnlyList<LetterHit> Hits);
