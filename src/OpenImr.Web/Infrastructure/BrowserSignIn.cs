@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using OpenImr.Storage;
-using Microsoft.AspNetCore.Antiforgery;
 
 namespace OpenImr.Web.Infrastructure;
 
