@@ -9,7 +9,7 @@ using OpenImr.Storage;
 using OpenImr.Web;
 
 // A bounded load test of imr serve on loopback: the real server on a temporary SQLite file,
-// CLIENTS concurrent clients sending REQUESTS requests in all (at most SECONDS seconds):
+// after WARMUP unrecorded requests, CLIENTS concurrent clients sending REQUESTS requests in all (at most SECONDS seconds):
 // four in five read a case (GET /api/cases/{id}), one in five runs the engine on it
 // (POST /api/cases/{id}/review; --review-every N, 0 for reads only; --floor reads /health instead). Prints throughput and
 // p50/p95/p99 latency per route, and the statuses answered (a review racing another review of
@@ -19,6 +19,7 @@ var total = Option("--requests", 20_000);
 var seconds = Option("--seconds", 60);
 var caseCount = Option("--cases", 20);
 var reviewEvery = Option("--review-every", 5);
+var warmup = Option("--warmup", 2_000);
 // Note that --floor reads GET /health instead (no token, no database): what HTTP alone costs on this machine.
 var floor = args.Contains("--floor");
 
@@ -58,39 +59,52 @@ try
         cases.Add(id);
     }
 
+    // Note that a first, unrecorded pass lets the JIT, the connection pools and the case views warm up, as a benchmark's warm-up does.
     var reads = new List<double>();
     var reviews = new List<double>();
     var statuses = new Dictionary<int, int>();
-    var next = -1;
+    await RunAsync(warmup, recording: false);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var deadline = Stopwatch.StartNew();
-    var gate = new object();
-    var workers = Enumerable.Range(0, clients).Select(async worker =>
-    {
-        while (true)
-        {
-            var n = Interlocked.Increment(ref next);
-            if (n >= total || deadline.Elapsed.TotalSeconds >= seconds)
-            {
-                return;
-            }
+    await RunAsync(total, recording: true);
 
-            var id = cases[n % cases.Count];
-            var review = reviewEvery > 0 && n % reviewEvery == reviewEvery - 1;
-            var watch = Stopwatch.StartNew();
-            using var response = review
-                ? await reviewerClient.PostAsJsonAsync($"/api/cases/{id}/review", new { })
-                : await admin.GetAsync(floor ? "/health" : $"/api/cases/{id}");
-            await response.Content.ReadAsByteArrayAsync();
-            var elapsed = watch.Elapsed.TotalMilliseconds;
-            lock (gate)
+    async Task RunAsync(int count, bool recording)
+    {
+        var next = -1;
+        var started = Stopwatch.StartNew();
+        var gate = new object();
+        var workers = Enumerable.Range(0, clients).Select(async worker =>
+        {
+            while (true)
             {
-                (review ? reviews : reads).Add(elapsed);
-                statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
+                var n = Interlocked.Increment(ref next);
+                if (n >= count || started.Elapsed.TotalSeconds >= seconds)
+                {
+                    return;
+                }
+
+                var id = cases[n % cases.Count];
+                var review = reviewEvery > 0 && n % reviewEvery == reviewEvery - 1;
+                var watch = Stopwatch.StartNew();
+                using var response = review
+                    ? await reviewerClient.PostAsJsonAsync($"/api/cases/{id}/review", new { })
+                    : await admin.GetAsync(floor ? "/health" : $"/api/cases/{id}");
+                await response.Content.ReadAsByteArrayAsync();
+                var elapsed = watch.Elapsed.TotalMilliseconds;
+                if (!recording)
+                {
+                    continue;
+                }
+
+                lock (gate)
+                {
+                    (review ? reviews : reads).Add(elapsed);
+                    statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
+                }
             }
-        }
-    }).ToArray();
-    await Task.WhenAll(workers);
+        }).ToArray();
+        await Task.WhenAll(workers);
+    }
     var wall = deadline.Elapsed.TotalSeconds;
     var done = reads.Count + reviews.Count;
     // Note that client and server share this process: CPU time per request counts both, and depends less than latency on what else the machine runs.

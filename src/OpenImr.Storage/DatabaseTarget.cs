@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace OpenImr.Storage;
@@ -24,7 +25,7 @@ public sealed class DatabaseTarget
     /// <summary>The SQLite file used when no value is given.</summary>
     public const string DefaultSqliteFile = "imr.db";
 
-    private DbContextOptions? _options;
+    private Func<ImrDbContext>? _factory;
 
     private DatabaseTarget(DatabaseProvider provider, string connectionString, string description)
     {
@@ -112,21 +113,20 @@ public sealed class DatabaseTarget
         return SqliteFile(value);
     }
 
-    /// <summary>Creates a context of the provider's own type (so that its own migrations apply).</summary>
+    /// <summary>
+    /// A context of the provider's own type (so that its own migrations apply), from a pool: a
+    /// server takes one for every request, and a pooled context comes back reset when disposed.
+    /// </summary>
     public ImrDbContext CreateContext()
     {
-        // Note that the options are built once: a server creates a context for every request.
-        _options ??= Provider switch
+        _factory ??= Provider switch
         {
-            DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteImrDbContext>().UseSqlite(ConnectionString).Options,
-            _ => new DbContextOptionsBuilder<PostgresImrDbContext>().UseNpgsql(ConnectionString).Options,
+            DatabaseProvider.Sqlite => new PooledDbContextFactory<SqliteImrDbContext>(
+                new DbContextOptionsBuilder<SqliteImrDbContext>().UseSqlite(ConnectionString).Options).CreateDbContext,
+            _ => new PooledDbContextFactory<PostgresImrDbContext>(
+                new DbContextOptionsBuilder<PostgresImrDbContext>().UseNpgsql(ConnectionString).Options).CreateDbContext,
         };
-        return _options switch
-        {
-            DbContextOptions<SqliteImrDbContext> sqlite => new SqliteImrDbContext(sqlite),
-            DbContextOptions<PostgresImrDbContext> postgres => new PostgresImrDbContext(postgres),
-            _ => throw new InvalidOperationException($"No context for {Provider}."),
-        };
+        return _factory();
     }
 
     /// <summary>

@@ -166,10 +166,7 @@ internal static class CaseEndpoints
     public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetCase(
         Guid id, ImrDbContext db, CaseViewCache views, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var stamp = await db.Cases.AsNoTracking().VisibleTo(caller)
-            .Where(c => c.Id == id)
-            .Select(c => (CaseStamp?)new CaseStamp(c.Version, db.AuditEntries.Where(a => a.CaseId == c.Id).Max(a => (long?)a.Id)))
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var stamp = await CaseAccess.StampAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
         if (stamp is not { } current)
         {
             return Problems.NotFound(CaseAccess.NotFoundDetail(id));
