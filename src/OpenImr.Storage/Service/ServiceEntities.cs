@@ -99,6 +99,9 @@ public sealed class StoredCase
 
     public DateOnly? AssignedDate { get; set; }
 
+    /// <summary>Whether the notice of assignment went out electronically (the records are then due in 12 days, not 15).</summary>
+    public bool NoticeSentElectronically { get; set; }
+
     /// <summary>When the records were declared complete (starts the determination clock).</summary>
     public DateTimeOffset? RecordsCompleteAt { get; set; }
 

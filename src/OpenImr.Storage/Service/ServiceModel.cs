@@ -65,6 +65,7 @@ internal static class ServiceModel
             entity.HasIndex(c => new { c.InjuryDate, c.UrDenialDate });
             entity.Property(c => c.ApplicationReceivedDate).HasColumnName("application_received_date");
             entity.Property(c => c.AssignedDate).HasColumnName("assigned_date");
+            entity.Property(c => c.NoticeSentElectronically).HasColumnName("notice_sent_electronically");
             entity.Property(c => c.RecordsCompleteAt).HasColumnName("records_complete_at");
             entity.Property(c => c.RecordsDue).HasColumnName("records_due");
             entity.Property(c => c.DeterminationDue).HasColumnName("determination_due");

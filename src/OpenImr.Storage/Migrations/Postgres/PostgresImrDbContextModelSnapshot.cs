@@ -395,6 +395,10 @@ namespace OpenImr.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("injury_date");
 
+                    b.Property<bool>("NoticeSentElectronically")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notice_sent_electronically");
+
                     b.Property<Guid?>("PartyUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("party_user_id");

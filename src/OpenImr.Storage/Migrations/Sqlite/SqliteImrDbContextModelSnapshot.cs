@@ -358,6 +358,10 @@ namespace OpenImr.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("injury_date");
 
+                    b.Property<bool>("NoticeSentElectronically")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notice_sent_electronically");
+
                     b.Property<Guid?>("PartyUserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("party_user_id");

@@ -153,12 +153,12 @@ internal static class WorkflowEndpoints
                 return Problems.NotFound($"There is no reviewer {named}.");
             }
 
-            step = CaseWorkflow.Assign(state, submitted, ToDomain(reviewer), families, context);
+            step = CaseWorkflow.Assign(state, submitted, ToDomain(reviewer), families, context, electronically: request.Electronically == true);
         }
         else
         {
             var workloads = await WorkloadsAsync(db, cancellationToken).ConfigureAwait(false);
-            step = CaseWorkflow.AssignBest(state, submitted, families, reviewers.Select(ToDomain), context, workloads);
+            step = CaseWorkflow.AssignBest(state, submitted, families, reviewers.Select(ToDomain), context, workloads, electronically: request?.Electronically == true);
         }
 
         if (!step.Succeeded)
@@ -553,7 +553,8 @@ internal static class WorkflowEndpoints
 }
 
 /// <summary><c>{"reviewerId"}</c> names the reviewer; <c>{}</c> asks for the best qualified one without a conflict.</summary>
-public sealed record AssignmentRequest(Guid? ReviewerId);
+/// <param name="Electronically">Whether the notice of assignment goes out electronically: the records are then due in 12 days instead of 15 (8 CCR 9792.10.5(a)(1)).</param>
+public sealed record AssignmentRequest(Guid? ReviewerId, bool? Electronically = null);
 
 /// <param name="CertifiedBy">The treating physician who certified an imminent and serious threat to health.</param>
 /// <param name="Note">Optional: what the certification says, for the audit trail.</param>

@@ -59,6 +59,7 @@ internal static class WorkflowStore
             EligibleOn = eligibleAt is { } at ? DateOf(at) : null,
             ReviewerId = stored.AssignedReviewerId?.ToString(),
             AssignedOn = stored.AssignedReviewerId is null ? null : stored.AssignedDate,
+            NoticeSentElectronically = stored.NoticeSentElectronically,
             RecordsCompleteOn = stored.RecordsCompleteAt is { } complete ? DateOf(complete) : null,
             LetterIssuedOn = letter is null ? null : DateOf(letter.IssuedAt),
         };
@@ -72,6 +73,7 @@ internal static class WorkflowStore
         if (state.AssignedOn is { } assigned)
         {
             stored.AssignedDate = assigned;
+            stored.NoticeSentElectronically = state.NoticeSentElectronically;
         }
 
         var deadlines = CaseWorkflow.Deadlines(submitted, state, formularyDispute: CaseClock.IsMedicationDispute(submitted));

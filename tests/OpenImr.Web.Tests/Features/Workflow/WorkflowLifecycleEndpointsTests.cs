@@ -146,6 +146,28 @@ public sealed class WorkflowLifecycleEndpointsTests(SqliteApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Assignment_NoticeSentElectronically_MakesTheRecordsDueSoonerAndKeepsItThroughLaterSteps()
+    {
+        var (reviewerId, _) = await app.Server.CreateReviewerAsync("Dr Synthetic Electronic");
+        var byMail = await app.Client("coordinator").CreateCaseAsync("CM-TEST-NOTICE-MAIL");
+        var electronic = await app.Client("coordinator").CreateCaseAsync("CM-TEST-NOTICE-ELECTRONIC");
+        await app.Client("coordinator").PostStepAsync(byMail, "eligibility", HttpStatusCode.OK);
+        await app.Client("coordinator").PostStepAsync(electronic, "eligibility", HttpStatusCode.OK);
+
+        var mailed = await app.Client("coordinator").PostStepAsync(byMail, "assignment", HttpStatusCode.OK, new { reviewerId });
+        var sent = await app.Client("coordinator").PostStepAsync(electronic, "assignment", HttpStatusCode.OK, new { reviewerId, electronically = true });
+
+        var mailedDue = RecordsDue(mailed);
+        var electronicDue = RecordsDue(sent);
+        Assert.True(electronicDue < mailedDue, $"electronic notice: records due {electronicDue}, not before {mailedDue}");
+        var reassigned = await app.Client("coordinator").PostStepAsync(electronic, "assignment", HttpStatusCode.OK, new { reviewerId });
+        Assert.Equal(electronicDue, RecordsDue(reassigned));
+    }
+
+    private static DateOnly RecordsDue(System.Text.Json.JsonElement step) =>
+        DateOnly.Parse(step.GetProperty("deadlines").GetProperty("recordsDue").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task PublicLetter_AfterIssue_RemovesTheNamesTheIssuedLetterShows()
     {
         var (reviewerId, reviewerToken) = await app.Server.CreateReviewerAsync("Dr Synthetic Public");
