@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace OpenImr.Storage.Letters;
@@ -35,7 +33,7 @@ public static class LetterFacets
         ArgumentNullException.ThrowIfNull(query);
         var parameters = new List<object>();
         var sqlite = target.Provider == DatabaseProvider.Sqlite;
-        var where = $"i.decision IS NOT NULL{Filters(query, parameters)}{Match(target.Provider, query.Text, parameters)}";
+        var where = $"i.decision IS NOT NULL{LetterSearchSql.Filters(query, parameters).Sql}{Match(target.Provider, query.Text, parameters)}";
         var from = $"FROM letter_items AS i JOIN letters AS l ON l.id = i.letter_id";
         var year = sqlite ? "substr(l.decision_date, 1, 4)" : "CAST(CAST(extract(year FROM l.decision_date) AS integer) AS text)";
         var specialty = sqlite ? ", json_each(l.reviewer_specialties) AS s" : " CROSS JOIN LATERAL unnest(l.reviewer_specialties) AS s(value)";
@@ -48,7 +46,7 @@ public static class LetterFacets
             async Task<List<(string? Key, string? Title, int Items)>> GroupAsync(string key, string title, string join)
             {
                 var rows = new List<(string?, string?, int)>();
-                await using var command = Command(connection, $"SELECT {key}, {title}, count(*) {from}{join} WHERE {where} GROUP BY {key}{(title == "NULL" ? "" : ", " + title)}", parameters);
+                await using var command = LetterStore.Command(connection, $"SELECT {key}, {title}, count(*) {from}{join} WHERE {where} GROUP BY {key}{(title == "NULL" ? "" : ", " + title)}", parameters);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -83,41 +81,6 @@ public static class LetterFacets
     private static List<FacetCount> Order(IEnumerable<FacetCount> counts) =>
         [.. counts.OrderByDescending(c => c.Items).ThenBy(c => c.Value, StringComparer.Ordinal).ThenBy(c => c.Title, StringComparer.Ordinal)];
 
-    // Note that this mirrors LetterSearchSql's filters, so that the counts are over the items the search pages through.
-    private static string Filters(LetterQuery query, List<object> parameters)
-    {
-        var sql = new StringBuilder();
-        if (query.Decision is { } decision)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND i.decision = {Add(parameters, decision.ToString())}");
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Service))
-        {
-            var service = query.Service.Trim().ToLowerInvariant();
-            sql.Append(CultureInfo.InvariantCulture,
-                $" AND (lower(i.service) = {Add(parameters, service)} OR substr(lower(i.service), 1, {Add(parameters, service.Length + 1)}) = {Add(parameters, service + "/")})");
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.GuidelineSource))
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND lower(i.guideline_source) = {Add(parameters, query.GuidelineSource.Trim().ToLowerInvariant())}");
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.GuidelineTitle))
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND lower(i.guideline_title) = {Add(parameters, query.GuidelineTitle.Trim().ToLowerInvariant())}");
-        }
-
-        if (query.Year is { } year)
-        {
-            sql.Append(CultureInfo.InvariantCulture,
-                $" AND l.decision_date >= {Add(parameters, new DateOnly(year, 1, 1))} AND l.decision_date < {Add(parameters, new DateOnly(year + 1, 1, 1))}");
-        }
-
-        return sql.ToString();
-    }
-
     private static string Match(DatabaseProvider provider, string? text, List<object> parameters)
     {
         if (SearchSyntax.Parse(text) is not { } node)
@@ -128,35 +91,12 @@ public static class LetterFacets
         if (provider == DatabaseProvider.Sqlite)
         {
             var fts = SearchSyntax.ToFts5(node);
-            var match = Add(parameters, $"({{request rationale}} : {fts}) OR (summary : {fts})");
+            var match = LetterSearchSql.Add(parameters, $"({{request rationale}} : {fts}) OR (summary : {fts})");
             return $" AND i.id IN (SELECT rowid FROM letter_item_search WHERE letter_item_search MATCH {match})";
         }
 
         var tsquery = SearchSyntax.ToTsQuery(node, PostgresImrDbContext.TextSearchConfig, parameters);
         return $" AND i.id IN (SELECT m.id FROM letter_items AS m WHERE m.search_vector @@ {tsquery} " +
             $"UNION SELECT m.id FROM letters AS ml JOIN letter_items AS m ON m.letter_id = ml.id WHERE ml.search_vector @@ {tsquery})";
-    }
-
-    private static string Add(List<object> parameters, object value)
-    {
-        parameters.Add(value);
-        return "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, List<object> parameters)
-    {
-        var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The SQL is built from constants; every user value is a parameter.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            parameter.Value = parameters[i];
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 }

@@ -129,7 +129,8 @@ internal static class LetterSearchSql
             $"WHERE i.decision IS NOT NULL{filters})";
     }
 
-    private static (string Sql, bool NeedsLetter) Filters(LetterQuery query, List<object> parameters)
+    /// <summary>The <c>AND ...</c> conditions of the query's filters over items <c>i</c> (and letters <c>l</c> when the year is asked), with their parameters.</summary>
+    internal static (string Sql, bool NeedsLetter) Filters(LetterQuery query, List<object> parameters)
     {
         var sql = new StringBuilder();
         if (query.Decision is { } decision)
@@ -165,7 +166,8 @@ internal static class LetterSearchSql
         return (sql.ToString(), needsLetter);
     }
 
-    private static string Add(List<object> parameters, object value)
+    /// <summary>Adds a parameter and returns its placeholder (<c>@pN</c>).</summary>
+    internal static string Add(List<object> parameters, object value)
     {
         parameters.Add(value);
         return "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture);

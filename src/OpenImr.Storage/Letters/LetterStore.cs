@@ -409,7 +409,8 @@ public sealed class LetterStore
         entity.ImportedAt = now;
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, List<object> parameters)
+    /// <summary>A command with the SQL and the <c>@pN</c> parameters built by <see cref="LetterSearchSql.Add"/>.</summary>
+    internal static DbCommand Command(DbConnection connection, string sql, List<object> parameters)
     {
         var command = connection.CreateCommand();
 #pragma warning disable CA2100 // The SQL is built from constants; every user value is a parameter.
