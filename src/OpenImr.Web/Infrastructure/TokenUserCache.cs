@@ -12,8 +12,8 @@ internal sealed record TokenUser(Guid Id, string Name, string Role);
 /// so a new token works at once and guessing cannot fill the cache.
 /// </summary>
 /// <remarks>
-/// A token revoked through this server is forgotten at once (<see cref="Forget"/>); one revoked by
-/// another server process on the same database stops working here within <see cref="Lifetime"/>.
+/// A token revoked in the database (there is no revocation route yet) stops working for the API
+/// within <see cref="Lifetime"/>; browser sessions check their token on every request.
 /// </remarks>
 internal sealed class TokenUserCache(TimeProvider clock)
 {
@@ -44,17 +44,5 @@ internal sealed class TokenUserCache(TimeProvider clock)
         }
 
         _entries[tokenHash] = (user, clock.GetUtcNow() + Lifetime);
-    }
-
-    /// <summary>Forgets every remembered token of a user (after a revocation or a change of role).</summary>
-    public void Forget(Guid userId)
-    {
-        foreach (var pair in _entries)
-        {
-            if (pair.Value.User.Id == userId)
-            {
-                _entries.TryRemove(pair.Key, out _);
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using OpenImr.Domain.Letters;
 using OpenImr.Storage.Letters;
 using OpenImr.Storage.Tests.Infrastructure;
@@ -7,29 +6,8 @@ using OpenImr.Tests.Shared;
 namespace OpenImr.Storage.Tests.Letters;
 
 /// <summary>Facet counts, written once and run on a real SQLite file and on PostgreSQL by the subclasses below.</summary>
-public abstract class LetterFacetsTests : IAsyncLifetime
+public abstract class LetterFacetsTests : DatabaseTests
 {
-    private DatabaseTarget? _target;
-
-    protected DatabaseTarget Target => _target ?? throw new InvalidOperationException("The database is not set up yet.");
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _target = await CreateTargetAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_target is not null)
-        {
-            await DeleteTargetAsync(_target);
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract Task<DatabaseTarget> CreateTargetAsync();
-
-    protected abstract Task DeleteTargetAsync(DatabaseTarget target);
 
     private async Task<LetterStore> SeededStoreAsync()
     {
@@ -108,22 +86,13 @@ public abstract class LetterFacetsTests : IAsyncLifetime
 /// <summary>Facet counts on a real SQLite file in a temporary folder.</summary>
 public sealed class SqliteLetterFacetsTests : LetterFacetsTests
 {
-    private string? _folder;
+    private readonly TempSqliteFolder _folder = new("imr-facets-");
 
-    protected override Task<DatabaseTarget> CreateTargetAsync()
-    {
-        _folder = Directory.CreateTempSubdirectory("imr-facets-").FullName;
-        return Task.FromResult(DatabaseTarget.Parse(Path.Combine(_folder, "imr-test.db")));
-    }
+    protected override Task<DatabaseTarget> CreateTargetAsync() => Task.FromResult(_folder.Target);
 
     protected override Task DeleteTargetAsync(DatabaseTarget target)
     {
-        SqliteConnection.ClearAllPools();
-        if (_folder is not null)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-
+        _folder.Delete();
         return Task.CompletedTask;
     }
 }

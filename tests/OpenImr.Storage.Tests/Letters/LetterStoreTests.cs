@@ -13,30 +13,8 @@ namespace OpenImr.Storage.Tests.Letters;
 /// <see cref="SqliteLetterStoreTests"/> and <see cref="PostgresLetterStoreTests"/>. Each test gets a
 /// database of its own, empty and without schema.
 /// </summary>
-public abstract class LetterStoreTests : IAsyncLifetime
+public abstract class LetterStoreTests : DatabaseTests
 {
-    private DatabaseTarget? _target;
-
-    protected DatabaseTarget Target => _target ?? throw new InvalidOperationException("The database is not set up yet.");
-
-    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _target = await CreateTargetAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_target is not null)
-        {
-            await DeleteTargetAsync(_target);
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>A new, empty database: a file or a database that did not exist before.</summary>
-    protected abstract Task<DatabaseTarget> CreateTargetAsync();
-
-    protected abstract Task DeleteTargetAsync(DatabaseTarget target);
 
     /// <summary>Whether a text search ranks every match before paging, and so counts them all exactly whatever the count limit.</summary>
     protected virtual bool RankingCountsEveryMatch => false;

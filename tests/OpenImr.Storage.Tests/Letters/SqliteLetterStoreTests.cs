@@ -7,23 +7,13 @@ namespace OpenImr.Storage.Tests.Letters;
 /// <summary>The storage suite on a real SQLite file in a temporary folder.</summary>
 public sealed class SqliteLetterStoreTests : LetterStoreTests
 {
-    private string? _folder;
+    private readonly TempSqliteFolder _folder = new("imr-sqlite-");
 
-    protected override Task<DatabaseTarget> CreateTargetAsync()
-    {
-        _folder = Directory.CreateTempSubdirectory("imr-sqlite-").FullName;
-        return Task.FromResult(DatabaseTarget.Parse(Path.Combine(_folder, "imr-test.db")));
-    }
+    protected override Task<DatabaseTarget> CreateTargetAsync() => Task.FromResult(_folder.Target);
 
     protected override Task DeleteTargetAsync(DatabaseTarget target)
     {
-        // Note that pooled connections keep the file (and its -wal/-shm companions) open.
-        SqliteConnection.ClearAllPools();
-        if (_folder is not null)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-
+        _folder.Delete();
         return Task.CompletedTask;
     }
 

@@ -1,38 +1,15 @@
-using Microsoft.Data.Sqlite;
 using OpenImr.Storage.Service;
+using OpenImr.Storage.Tests.Infrastructure;
 using OpenImr.Tests.Shared;
 
 namespace OpenImr.Storage.Tests.Service;
 
 /// <summary>The case stamp read in plain SQL, written once and run on every provider: the version, the latest audit line, and who may see the case.</summary>
-public abstract class CaseStampsTests : IAsyncLifetime
+public abstract class CaseStampsTests : DatabaseTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    private DatabaseTarget? _target;
 
-    private DatabaseTarget Target => _target ?? throw new InvalidOperationException("The database is not set up yet.");
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _target = await CreateTargetAsync();
-        await _target.MigrateAsync(Cancel);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_target is not null)
-        {
-            await DeleteTargetAsync(_target);
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract Task<DatabaseTarget> CreateTargetAsync();
-
-    protected abstract Task DeleteTargetAsync(DatabaseTarget target);
+    protected override bool Migrate => true;
 
     [Fact]
     public async Task ReadAsync_AfterAnAuditLine_ReturnsTheVersionAndTheLatestLine()
@@ -92,14 +69,13 @@ public abstract class CaseStampsTests : IAsyncLifetime
 
 public sealed class SqliteCaseStampsTests : CaseStampsTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("imr-stamp-").FullName;
+    private readonly TempSqliteFolder _folder = new("imr-stamp-");
 
-    protected override Task<DatabaseTarget> CreateTargetAsync() => Task.FromResult(DatabaseTarget.Parse(Path.Combine(_folder, "imr.db")));
+    protected override Task<DatabaseTarget> CreateTargetAsync() => Task.FromResult(_folder.Target);
 
     protected override Task DeleteTargetAsync(DatabaseTarget target)
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Delete();
         return Task.CompletedTask;
     }
 }

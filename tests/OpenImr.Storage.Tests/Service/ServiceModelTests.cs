@@ -1,39 +1,16 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OpenImr.Storage.Service;
+using OpenImr.Storage.Tests.Infrastructure;
 using OpenImr.Tests.Shared;
 
 namespace OpenImr.Storage.Tests.Service;
 
 /// <summary>The service tables, written once and run on every provider: round trips and optimistic concurrency.</summary>
-public abstract class ServiceModelTests : IAsyncLifetime
+public abstract class ServiceModelTests : DatabaseTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    private DatabaseTarget? _target;
 
-    protected DatabaseTarget Target => _target ?? throw new InvalidOperationException("The database is not set up yet.");
-
-    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _target = await CreateTargetAsync();
-        await _target.MigrateAsync(Cancel);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_target is not null)
-        {
-            await DeleteTargetAsync(_target);
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract Task<DatabaseTarget> CreateTargetAsync();
-
-    protected abstract Task DeleteTargetAsync(DatabaseTarget target);
+    protected override bool Migrate => true;
 
     private async Task<Guid> SeedCaseAsync()
     {
@@ -125,14 +102,13 @@ public abstract class ServiceModelTests : IAsyncLifetime
 
 public sealed class SqliteServiceModelTests : ServiceModelTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("imr-svc-").FullName;
+    private readonly TempSqliteFolder _folder = new("imr-svc-");
 
-    protected override Task<DatabaseTarget> CreateTargetAsync() => Task.FromResult(DatabaseTarget.Parse(Path.Combine(_folder, "imr.db")));
+    protected override Task<DatabaseTarget> CreateTargetAsync() => Task.FromResult(_folder.Target);
 
     protected override Task DeleteTargetAsync(DatabaseTarget target)
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Delete();
         return Task.CompletedTask;
     }
 }

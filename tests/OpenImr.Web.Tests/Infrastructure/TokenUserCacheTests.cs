@@ -31,20 +31,4 @@ public sealed class TokenUserCacheTests
 
         Assert.False(cache.TryGet("hash-1", out _));
     }
-
-    [Fact]
-    public void Forget_User_DropsEveryTokenOfThatUserOnly()
-    {
-        var cache = new TokenUserCache(new FakeTimeProvider());
-        var other = new TokenUser(Guid.CreateVersion7(), "Synthetic Party", "party");
-        cache.Remember("hash-1", Coordinator);
-        cache.Remember("hash-2", Coordinator);
-        cache.Remember("hash-3", other);
-
-        cache.Forget(Coordinator.Id);
-
-        Assert.False(cache.TryGet("hash-1", out _));
-        Assert.False(cache.TryGet("hash-2", out _));
-        Assert.True(cache.TryGet("hash-3", out _));
-    }
 }

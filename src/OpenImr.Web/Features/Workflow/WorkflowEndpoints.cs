@@ -99,32 +99,13 @@ internal static class WorkflowEndpoints
     public static async Task<Results<Ok<ClockView>, ProblemHttpResult>> CompleteRecords(
         Guid id, HttpContext http, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var opened = await WorkflowStore.OpenAsync(db, http, id, caller, cancellationToken).ConfigureAwait(false);
-        if (opened.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var stored = opened.Case!;
-
-        var submitted = WorkflowStore.CaseOf(stored);
-        var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
-        var context = WorkflowStore.Context(caller, clock);
-        var step = CaseWorkflow.RecordsComplete(state, context);
-        if (!step.Succeeded)
-        {
-            return await WorkflowStore.RefuseAsync(db, clock, caller, id, step.Failure!, cancellationToken).ConfigureAwait(false);
-        }
-
-        stored.RecordsCompleteAt = clock.GetUtcNow();
-        var deadlines = WorkflowStore.Apply(stored, submitted, step.State, context.At);
-        db.Record(clock, caller, "case.records-complete", id, $"determination due {stored.DeterminationDue:yyyy-MM-dd}");
-        if (await WorkflowStore.SaveAsync(db, cancellationToken).ConfigureAwait(false) is { } conflict)
-        {
-            return conflict;
-        }
-
-        return TypedResults.Ok(new ClockView(stored.Status, CaseDeadlines.Of(stored), deadlines));
+        var taken = await WorkflowStore.TakeStepAsync(db, http, clock, caller, id,
+            (state, context) => CaseWorkflow.RecordsComplete(state, context),
+            stored => ("case.records-complete", $"determination due {stored.DeterminationDue:yyyy-MM-dd}"),
+            cancellationToken).ConfigureAwait(false);
+        return taken.Problem is { } problem
+            ? problem
+            : TypedResults.Ok(new ClockView(taken.Case!.Status, CaseDeadlines.Of(taken.Case), taken.Deadlines));
     }
 
     /// <summary>Assigns the named reviewer if qualified and free of conflict, or with <c>{}</c> the best-ranked one.</summary>

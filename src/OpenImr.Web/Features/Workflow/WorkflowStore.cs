@@ -76,6 +76,12 @@ internal static class WorkflowStore
             stored.NoticeSentElectronically = state.NoticeSentElectronically;
         }
 
+        if (state.RecordsCompleteOn is not null && stored.RecordsCompleteAt is null)
+        {
+            // Note that the instant is kept; the state's date is read back from it in California time.
+            stored.RecordsCompleteAt = now.ToUniversalTime();
+        }
+
         var deadlines = CaseWorkflow.Deadlines(submitted, state, formularyDispute: CaseClock.IsMedicationDispute(submitted));
         stored.RecordsDue = deadlines.FirstOrDefault(d => d.Clock == ClockKind.Records)?.Due;
         stored.DeterminationDue = deadlines.FirstOrDefault(d => d.Clock == ClockKind.Determination)?.Due;
