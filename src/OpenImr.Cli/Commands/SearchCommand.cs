@@ -7,7 +7,7 @@ using OpenImr.Storage.Letters;
 namespace OpenImr.Cli.Commands;
 
 /// <summary>
-/// <c>imr search QUERY [--decision D] [--service S] [--guideline G] [--year Y] [--db CONNECTION] [--json]</c>:
+/// <c>imr search QUERY [--decision D] [--service S] [--guideline G] [--year Y] [--specialty SPECIALTY] [--db CONNECTION] [--json]</c>:
 /// full-text search over the requests, rationales and clinical summaries of stored letters, one hit per
 /// decided item, best match first, with highlighted snippets.
 /// </summary>
@@ -31,6 +31,7 @@ internal static class SearchCommand
             HelpName = "G",
         };
         var year = new Option<int?>("--year") { Description = "The year the letter was decided.", HelpName = "YYYY" };
+        var specialty = new Option<string?>("--specialty") { Description = "The reviewer's specialty, as the letters state it (\"Orthopedic Surgery\").", HelpName = "SPECIALTY" };
         var page = new Option<int>("--page") { Description = "The page of hits, from 1.", DefaultValueFactory = _ => 1 };
         var limit = new Option<int>("--limit") { Description = $"Hits per page, 1 to {LetterQuery.MaxPageSize}.", DefaultValueFactory = _ => LetterQuery.DefaultPageSize };
         var db = LetterDatabase.Option();
@@ -64,7 +65,7 @@ internal static class SearchCommand
             }
         });
 
-        var command = new Command(Name, "Search stored letters: ranked hits with highlighted snippets.") { query, decision, service, guideline, year, page, limit, db, json };
+        var command = new Command(Name, "Search stored letters: ranked hits with highlighted snippets.") { query, decision, service, guideline, year, specialty, page, limit, db, json };
         command.SetAction((result, cancellationToken) =>
         {
             var (source, title) = SplitGuideline(result.GetValue(guideline));
@@ -76,7 +77,8 @@ internal static class SearchCommand
                 title,
                 result.GetValue(year),
                 result.GetValue(page),
-                result.GetValue(limit));
+                result.GetValue(limit),
+                result.GetValue(specialty) is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null);
             return RunAsync(letterQuery, result.GetValue(db), result.GetValue(json), stdout, stderr, cancellationToken);
         });
         return command;

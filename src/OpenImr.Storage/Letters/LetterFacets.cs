@@ -22,7 +22,7 @@ public sealed record LetterFacetCounts(
 
 /// <summary>
 /// Facet counts for a <see cref="LetterQuery"/>: the same matching items as <see cref="LetterStore.SearchAsync"/>
-/// (full text, decision, service, guideline and year filters), grouped in the database.
+/// (full text, decision, service, guideline, year and specialty filters), grouped in the database.
 /// </summary>
 public static class LetterFacets
 {
@@ -33,7 +33,7 @@ public static class LetterFacets
         ArgumentNullException.ThrowIfNull(query);
         var parameters = new List<object>();
         var sqlite = target.Provider == DatabaseProvider.Sqlite;
-        var where = $"i.decision IS NOT NULL{LetterSearchSql.Filters(query, parameters).Sql}{Match(target.Provider, query.Text, parameters)}";
+        var where = $"i.decision IS NOT NULL{LetterSearchSql.Filters(target.Provider, query, parameters).Sql}{Match(target.Provider, query.Text, parameters)}";
         var from = $"FROM letter_items AS i JOIN letters AS l ON l.id = i.letter_id";
         var year = sqlite ? "substr(l.decision_date, 1, 4)" : "CAST(CAST(extract(year FROM l.decision_date) AS integer) AS text)";
         var specialty = sqlite ? ", json_each(l.reviewer_specialties) AS s" : " CROSS JOIN LATERAL unnest(l.reviewer_specialties) AS s(value)";

@@ -16,6 +16,7 @@ namespace OpenImr.Storage.Letters;
 /// <param name="Year">Only items of letters decided in this year.</param>
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Hits per page, 1 to <see cref="MaxPageSize"/>.</param>
+/// <param name="Specialty">Only items of letters whose reviewer has this specialty (<c>Orthopedic Surgery</c>), case-insensitive.</param>
 public sealed record LetterQuery(
     string? Text = null,
     Decision? Decision = null,
@@ -24,7 +25,8 @@ public sealed record LetterQuery(
     string? GuidelineTitle = null,
     int? Year = null,
     int Page = 1,
-    int PageSize = LetterQuery.DefaultPageSize)
+    int PageSize = LetterQuery.DefaultPageSize,
+    string? Specialty = null)
 {
     /// <summary>The page size when none is given.</summary>
     public const int DefaultPageSize = 20;

@@ -33,7 +33,7 @@ internal static class LetterSearchSql
     public static (string Page, string Count, List<object> Parameters) Build(DatabaseProvider provider, LetterQuery query, SearchNode? node, int countLimit, int rankLimit)
     {
         var parameters = new List<object>();
-        var (filters, needsLetter) = Filters(query, parameters);
+        var (filters, needsLetter) = Filters(provider, query, parameters);
         var limit = Add(parameters, query.PageSize);
         var offset = Add(parameters, (query.Page - 1) * query.PageSize);
         var cap = Add(parameters, countLimit);
@@ -129,8 +129,8 @@ internal static class LetterSearchSql
             $"WHERE i.decision IS NOT NULL{filters})";
     }
 
-    /// <summary>The <c>AND ...</c> conditions of the query's filters over items <c>i</c> (and letters <c>l</c> when the year is asked), with their parameters.</summary>
-    internal static (string Sql, bool NeedsLetter) Filters(LetterQuery query, List<object> parameters)
+    /// <summary>The <c>AND ...</c> conditions of the query's filters over items <c>i</c> (and letters <c>l</c> when the year or specialty is asked), with their parameters.</summary>
+    internal static (string Sql, bool NeedsLetter) Filters(DatabaseProvider provider, LetterQuery query, List<object> parameters)
     {
         var sql = new StringBuilder();
         if (query.Decision is { } decision)
@@ -161,6 +161,15 @@ internal static class LetterSearchSql
             needsLetter = true;
             sql.Append(CultureInfo.InvariantCulture,
                 $" AND l.decision_date >= {Add(parameters, new DateOnly(year, 1, 1))} AND l.decision_date < {Add(parameters, new DateOnly(year + 1, 1, 1))}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Specialty))
+        {
+            needsLetter = true;
+            var specialty = Add(parameters, query.Specialty.Trim().ToLowerInvariant());
+            // Note that SQLite keeps a letter's specialties as a JSON array, PostgreSQL as text[].
+            var values = provider == DatabaseProvider.Sqlite ? "json_each(l.reviewer_specialties) AS rs" : "unnest(l.reviewer_specialties) AS rs(value)";
+            sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM {values} WHERE lower(rs.value) = {specialty})");
         }
 
         return (sql.ToString(), needsLetter);

@@ -135,6 +135,21 @@ public class SearchCommandTests(SearchDatabase database) : IClassFixture<SearchD
     }
 
     [Fact]
+    public async Task Search_SpecialtyFilter_KeepsItemsOfReviewersWithThatSpecialty()
+    {
+        var specialty = database.Letters.SelectMany(l => l.Reviewer.Specialties).GroupBy(s => s).OrderByDescending(g => g.Count()).First().Key;
+
+        var (total, hits) = await SearchAsync("--specialty", specialty.ToUpperInvariant());
+
+        var expected = database.Items().Where(x => x.Letter.Reviewer.Specialties.Contains(specialty)).ToList();
+        Assert.True(expected.Count > 0);
+        Assert.True(expected.Count < database.Items().Count());
+        Assert.Equal(expected.Count, total);
+        var cases = expected.Select(x => x.Letter.CaseNumber).ToHashSet();
+        Assert.All(hits, h => Assert.Contains(h.GetProperty("caseNumber").GetString(), cases));
+    }
+
+    [Fact]
     public async Task Search_TextWithEveryFilter_SatisfiesThemAll()
     {
         var (total, hits) = await SearchAsync("function*", "--decision", "Upheld", "--service", "physical-medicine", "--guideline", "MTUS", "--year", "2015");

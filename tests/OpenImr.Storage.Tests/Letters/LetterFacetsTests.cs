@@ -71,6 +71,20 @@ public abstract class LetterFacetsTests : DatabaseTests
     }
 
     [Fact]
+    public async Task CountAsync_Specialty_CountsOnlyThatReviewersItems()
+    {
+        var store = await SeededStoreAsync();
+        var query = new LetterQuery(Specialty: "Sports Medicine");
+
+        var facets = await LetterFacets.CountAsync(Target, query, Cancel);
+        var search = await store.SearchAsync(query, Cancel);
+
+        Assert.Equal(new Dictionary<string, int> { ["Orthopedic Surgery"] = 2, ["Sports Medicine"] = 2 }, Counts(facets.Specialties));
+        Assert.Equal(new Dictionary<string, int> { ["Overturned"] = 1, ["Upheld"] = 1 }, Counts(facets.Decisions));
+        Assert.Equal(search.Total, facets.Decisions.Sum(d => d.Items));
+    }
+
+    [Fact]
     public async Task CountAsync_SummaryWordOnly_CountsItemsOfThatLetter()
     {
         await SeededStoreAsync();

@@ -293,6 +293,23 @@ public abstract class LetterStoreTests : DatabaseTests
     }
 
     [Fact]
+    public async Task SearchAsync_SpecialtyFilter_MatchesAnySpecialtyOfTheReviewerIgnoringCase()
+    {
+        var store = await SeededStoreAsync();
+
+        var sports = await store.SearchAsync(new LetterQuery(Specialty: " sports medicine "), Cancel);
+        var occupational = await store.SearchAsync(new LetterQuery(Specialty: "Occupational Medicine"), Cancel);
+        var internalMedicine = await store.SearchAsync(new LetterQuery(Specialty: "Internal Medicine"), Cancel);
+        var partOfAName = await store.SearchAsync(new LetterQuery(Specialty: "Medicine"), Cancel);
+
+        Assert.Equal(["CM-TEST-0002", "CM-TEST-0002"], sports.Hits.Select(h => h.CaseNumber));
+        Assert.Equal(3, occupational.Total);
+        Assert.DoesNotContain(occupational.Hits, h => h.CaseNumber == "CM-TEST-0002");
+        // The internal medicine letter decides nothing, and a specialty is matched whole, not in part.
+        Assert.Equal((0, 0), (internalMedicine.Total, partOfAName.Total));
+    }
+
+    [Fact]
     public async Task SearchAsync_TextWithFilter_AppliesBoth()
     {
         var store = await SeededStoreAsync();
@@ -437,6 +454,8 @@ public abstract class LetterStoreTests : DatabaseTests
         ["guideline title"] = new(GuidelineTitle: "knee complaints"),
         ["year"] = new(Year: 2016),
         ["decision, year and service"] = new(Decision: Decision.Upheld, Year: 2016, Service: "imaging"),
+        ["specialty"] = new(Specialty: "orthopedic surgery"),
+        ["specialty and decision"] = new(Specialty: "Occupational Medicine", Decision: Decision.Upheld),
     };
 
     [Theory]
@@ -449,6 +468,8 @@ public abstract class LetterStoreTests : DatabaseTests
     [InlineData("guideline title")]
     [InlineData("year")]
     [InlineData("decision, year and service")]
+    [InlineData("specialty")]
+    [InlineData("specialty and decision")]
     public async Task SearchAsync_TextMatchingEveryItemWithFilter_HitsWhatTheFilterAloneHits(string name)
     {
         var store = await SeededStoreAsync();

@@ -4,7 +4,7 @@ using OpenImr.Storage.Letters;
 namespace OpenImr.Web.Features.Corpus;
 
 /// <summary>What the corpus page asks for, as its address holds it (every value optional, as typed).</summary>
-public sealed record CorpusRequest(string? Text, string? Decision, string? Service, string? GuidelineSource, string? GuidelineTitle, string? Year, int? Page);
+public sealed record CorpusRequest(string? Text, string? Decision, string? Service, string? GuidelineSource, string? GuidelineTitle, string? Year, int? Page, string? Specialty = null);
 
 /// <summary>One page of the corpus search: the hits, the total, the facet counts, or what is wrong with the request.</summary>
 public sealed record CorpusPage(LetterQuery Query, LetterSearchResult? Result, LetterFacetCounts? Facets, IReadOnlyList<string> Errors)
@@ -68,7 +68,8 @@ public sealed class CorpusSearch(LetterStore store)
             GuidelineTitle: Blank(request.GuidelineTitle),
             Year: year,
             Page: request.Page is >= 1 ? request.Page.Value : 1,
-            PageSize: PageSize);
+            PageSize: PageSize,
+            Specialty: Blank(request.Specialty));
         if (errors.Count > 0)
         {
             return new CorpusPage(query, null, null, errors);

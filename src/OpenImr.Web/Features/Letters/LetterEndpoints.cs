@@ -78,7 +78,8 @@ internal static class LetterEndpoints
     }
 
     public static async Task<Results<Ok<LetterSearchResponse>, ValidationProblem>> SearchLetters(
-        string? q, string? decision, string? service, int? page, int? pageSize, LetterStore store, CancellationToken cancellationToken)
+        string? q, string? decision, string? service, int? page, int? pageSize, string? source, string? title, int? year, string? specialty,
+        LetterStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Decision? wanted = null;
@@ -99,6 +100,11 @@ internal static class LetterEndpoints
             errors["page"] = ["Pages are numbered from 1."];
         }
 
+        if (year is < 1900 or > 9998)
+        {
+            errors["year"] = [$"'{year}' is not a year of decision; give four digits, such as 2016."];
+        }
+
         if (pageSize is < 1 or > LetterQuery.MaxPageSize)
         {
             errors["pageSize"] = [$"The page size is between 1 and {LetterQuery.MaxPageSize}."];
@@ -113,8 +119,12 @@ internal static class LetterEndpoints
             string.IsNullOrWhiteSpace(q) ? null : q,
             wanted,
             string.IsNullOrWhiteSpace(service) ? null : service.Trim(),
-            Page: page ?? 1,
-            PageSize: pageSize ?? LetterQuery.DefaultPageSize);
+            string.IsNullOrWhiteSpace(source) ? null : source.Trim(),
+            string.IsNullOrWhiteSpace(title) ? null : title.Trim(),
+            year,
+            page ?? 1,
+            pageSize ?? LetterQuery.DefaultPageSize,
+            string.IsNullOrWhiteSpace(specialty) ? null : specialty.Trim());
         var result = await store.SearchAsync(query, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new LetterSearchResponse(result.Total, result.TotalIsExact, query.Page, query.PageSize, result.Hits));
     }

@@ -39,6 +39,24 @@ public sealed class CorpusSearchTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task SearchAsync_SpecialtyFacet_NarrowsHitsAndFacets()
+    {
+        await SyntheticLibrary.UploadAsync(app.Server);
+
+        var orthopedic = await Search().SearchAsync(new CorpusRequest("synthetic", null, null, null, null, null, null, " orthopedic surgery "), Http.Cancel);
+        var neurology = await Search().SearchAsync(new CorpusRequest("synthetic", null, null, null, null, null, null, "Neurology"), Http.Cancel);
+        var unfiltered = await Search().SearchAsync(new CorpusRequest("synthetic", null, null, null, null, null, null), Http.Cancel);
+
+        Assert.Equal("orthopedic surgery", orthopedic.Query.Specialty);
+        Assert.True(unfiltered.Total > 0);
+        Assert.Equal(unfiltered.Total, orthopedic.Total);
+        Assert.Equal("Orthopedic Surgery", Assert.Single(orthopedic.Facets!.Specialties).Value);
+        Assert.Equal(0, neurology.Total);
+        Assert.Empty(neurology.Result!.Hits);
+        Assert.Empty(neurology.Facets!.Specialties);
+    }
+
+    [Fact]
     public void SnippetParts_HighlightedWords_AreTheOddParts()
     {
         var parts = CorpusSearch.SnippetParts("no **knee** locking after the **twist**");

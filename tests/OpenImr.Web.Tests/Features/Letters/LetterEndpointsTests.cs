@@ -89,7 +89,30 @@ public sealed class LetterEndpointsTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.All(page.GetProperty("hits").EnumerateArray(), h => Assert.Equal("Upheld", h.GetProperty("decision").GetString()));
     }
 
+    [Fact]
+    public async Task SearchLetters_SpecialtyAndYearFilters_KeepOnlyLettersWithBoth()
+    {
+        await UploadLettersAsync(app.Client("administrator"));
+        var client = app.Client("reviewer");
+        using var letterResponse = await client.GetAsync($"/api/letters/{FirstSeed}", Http.Cancel);
+        var letter = await letterResponse.ExpectAsync(HttpStatusCode.OK);
+        var specialty = letter.GetProperty("reviewer").GetProperty("specialties")[0].GetString()!;
+        var year = letter.GetProperty("dates").GetProperty("decision").GetString()![..4];
+
+        using var everything = await client.GetAsync("/api/letters?pageSize=500", Http.Cancel);
+        using var filtered = await client.GetAsync($"/api/letters?pageSize=500&specialty={Uri.EscapeDataString(specialty.ToLowerInvariant())}&year={year}", Http.Cancel);
+        using var otherYear = await client.GetAsync($"/api/letters?specialty={Uri.EscapeDataString(specialty)}&year=2001", Http.Cancel);
+
+        var all = (await everything.ExpectAsync(HttpStatusCode.OK)).GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("caseNumber").GetString()).ToList();
+        var kept = (await filtered.ExpectAsync(HttpStatusCode.OK)).GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("caseNumber").GetString()).ToList();
+        Assert.Equal(all.Count(c => c == FirstSeed), kept.Count(c => c == FirstSeed));
+        Assert.True(all.Count > kept.Count);
+        Assert.All(kept, c => Assert.Equal(FirstSeed, c));
+        Assert.Equal(0, (await otherYear.ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+    }
+
     [Theory]
+    [InlineData("year=16", "year")]
     [InlineData("decision=maybe", "decision")]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=100000", "pageSize")]

@@ -54,6 +54,12 @@ public sealed class CorpusTests(BrowserServer browser)
         await Assertions.Expect(page.GetByTestId("facet-Guideline").GetByRole(AriaRole.Link, new() { Name = "MTUS: Chronic Pain Medical Treatment Guidelines" }))
             .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("source=MTUS&title=Chronic"));
         await Assertions.Expect(page.GetByTestId("facet-Reviewer specialty").Locator("li", new() { HasText = "Orthopedic Surgery" }).Locator(".imr-facet-count")).ToHaveTextAsync("4");
+
+        await page.GetByTestId("facet-Reviewer specialty").GetByRole(AriaRole.Link, new() { Name = "Orthopedic Surgery" }).ClickAsync();
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("specialty=Orthopedic"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Remove the filter Reviewer specialty: Orthopedic Surgery" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("corpus-total")).ToHaveTextAsync("4 decided items");
     }
 
     [Fact]
