@@ -189,6 +189,14 @@ static async Task BareAsync(DatabaseTarget target, string query)
     await using var context = target.CreateContext();
     var connection = context.Database.GetDbConnection();
     await connection.OpenAsync();
+    if (target.Provider == DatabaseProvider.Postgres)
+    {
+        // The search's own session settings, so that the floor is measured as the search runs.
+        await using var settings = connection.CreateCommand();
+        settings.CommandText = LetterSearchSql.PostgresSessionSettings;
+        await settings.ExecuteNonQueryAsync();
+    }
+
     await using var command = connection.CreateCommand();
     command.CommandText = sql;
     for (var i = 0; i < parameters.Count; i++)

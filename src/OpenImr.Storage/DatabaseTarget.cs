@@ -152,6 +152,9 @@ public sealed class DatabaseTarget
         }
         else
         {
+            // Note that a migration may rewrite a table (SearchVectorsForSpeed rewrites letters and letter_items), which
+            // takes minutes at a million letters: far past the 30 s a command may otherwise take.
+            context.Database.SetCommandTimeout(TimeSpan.Zero);
             await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
     }

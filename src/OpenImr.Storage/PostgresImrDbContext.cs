@@ -35,11 +35,13 @@ public sealed class PostgresImrDbContext : ImrDbContext
 
         modelBuilder.Entity<StoredLetterItem>(item =>
         {
+            // Note that || puts the rationale's first word right after the request's last, where a phrase could match
+            // across the two; a stop word before the rationale leaves a gap, as FTS5's columns do.
             item.Property<NpgsqlTsVector>("SearchVector")
                 .HasColumnName("search_vector")
                 .HasComputedColumnSql(
                     $"setweight(to_tsvector('{TextSearchConfig}', coalesce(request, '')), 'A') || " +
-                    $"setweight(to_tsvector('{TextSearchConfig}', coalesce(rationale, '')), 'B')",
+                    $"setweight(to_tsvector('{TextSearchConfig}', 'the ' || coalesce(rationale, '')), 'B')",
                     stored: true);
             item.HasIndex("SearchVector").HasMethod("GIN");
         });

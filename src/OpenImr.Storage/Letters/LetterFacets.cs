@@ -90,8 +90,7 @@ public static class LetterFacets
 
         if (provider == DatabaseProvider.Sqlite)
         {
-            var fts = SearchSyntax.ToFts5(node);
-            var match = LetterSearchSql.Add(parameters, $"({{request rationale}} : {fts}) OR (summary : {fts})");
+            var match = LetterSearchSql.Add(parameters, LetterSearchSql.Fts5Match(node));
             return $" AND i.id IN (SELECT rowid FROM letter_item_search WHERE letter_item_search MATCH {match})";
         }
 

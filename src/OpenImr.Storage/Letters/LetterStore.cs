@@ -87,8 +87,7 @@ public sealed class LetterStore
     /// <summary>
     /// Decided items matching <paramref name="query"/>, best match first, one page at a time, with the
     /// number of matching items: exact up to <see cref="LetterStoreOptions.CountLimit"/>, beyond it a lower
-    /// bound (<see cref="LetterSearchResult.TotalIsExact"/> false) unless it came free with the page
-    /// (PostgreSQL ranks every match up to <see cref="LetterStoreOptions.RankLimit"/>, so its text searches count exactly up to there). Without text, items come in case-number
+    /// bound (<see cref="LetterSearchResult.TotalIsExact"/> false). Without text, items come in case-number
     /// and item order; with text, equally ranked items come in a fixed order, so pages never overlap.
     /// </summary>
     public async Task<LetterSearchResult> SearchAsync(LetterQuery query, CancellationToken cancellationToken = default)
@@ -111,8 +110,16 @@ public sealed class LetterStore
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (Target.Provider == DatabaseProvider.Postgres)
+            {
+                await using var settings = Command(connection, LetterSearchSql.PostgresSessionSettings, []);
+                await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var hits = new List<LetterHit>();
-            (long Total, bool Capped)? ranking = null;
+            // PostgreSQL's text search counts on its page (up to the count limit) unless a ranking stopped at the rank limit.
+            long? countedOnPage = null;
+            var rankingStopped = false;
             await using (var page = Command(connection, pageSql, parameters))
             {
                 await using var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -124,25 +131,30 @@ public sealed class LetterStore
                         Enum.Parse<Decision>(reader.GetString(2)),
                         reader.IsDBNull(3) ? null : reader.GetString(3),
                         reader.IsDBNull(4) ? null : reader.GetString(4)));
-                    ranking ??= reader.FieldCount > 6 ? (reader.GetInt64(5), reader.GetBoolean(6)) : null;
+                    if (reader.FieldCount > 6)
+                    {
+                        rankingStopped = reader.GetBoolean(5);
+                        countedOnPage = reader.GetInt64(6);
+                    }
                 }
             }
 
-            // A page that is not full is the last one, and the page may carry the total: either way there is nothing to count.
             var skipped = (query.Page - 1) * query.PageSize;
-            if (ranking is { } known)
+            var ranksUpToALimit = Target.Provider == DatabaseProvider.Postgres && SearchSyntax.Parse(query.Text) is not null;
+            int counted;
+            if (countedOnPage is { } onPage && !rankingStopped)
             {
-                return new LetterSearchResult(checked((int)known.Total), TotalIsExact: !known.Capped, hits);
+                counted = checked((int)onPage);
             }
-
-            if (hits.Count < query.PageSize && (hits.Count > 0 || skipped == 0))
+            else if (hits.Count < query.PageSize && (hits.Count > 0 || skipped == 0) && !rankingStopped && !ranksUpToALimit)
             {
+                // A page that is not full is the last one: there is nothing to count.
                 return new LetterSearchResult(skipped + hits.Count, TotalIsExact: true, hits);
             }
-
-            int counted;
-            await using (var count = Command(connection, countSql, parameters))
+            else
             {
+                // Note that on PostgreSQL this is a page past the last hit, or a ranking that stopped at its limit.
+                await using var count = Command(connection, countSql, parameters);
                 counted = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
             }
 

@@ -23,8 +23,7 @@ public sealed class LetterStoreOptions
     /// <summary>
     /// PostgreSQL only: a text search ranks at most this many matching items and as many matching letters'
     /// summaries (default 20,000), so a term found in most letters answers in bounded time. Past it the hits are
-    /// the best of the matches found first, not of all, and the total is a lower bound. SQLite ranks every match
-    /// inside its index and ignores this.
+    /// the best of the matches found first, not of all. SQLite ranks every match inside its index and ignores this.
     /// </summary>
     public int RankLimit { get; init; } = 20_000;
 

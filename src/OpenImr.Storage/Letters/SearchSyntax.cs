@@ -158,6 +158,14 @@ internal static class SearchSyntax
         return tokens;
     }
 
+    /// <summary>Whether the query needs two of its parts at once (an <c>AND</c> anywhere), so that which columns hold them matters.</summary>
+    public static bool JoinsWithAnd(SearchNode node) => node switch
+    {
+        AndNode => true,
+        OrNode or => or.Parts.Any(JoinsWithAnd),
+        _ => false,
+    };
+
     /// <summary>Renders a query for an FTS5 <c>MATCH</c>: every word and phrase quoted, so no user text is read as FTS5 syntax.</summary>
     public static string ToFts5(SearchNode node) => node switch
     {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OpenImr.Storage.Letters;
 using OpenImr.Storage.Tests.Infrastructure;
 using OpenImr.Tests.Shared;
@@ -12,20 +13,30 @@ public sealed class PostgresLetterStoreTests(PostgresServer server) : LetterStor
 
     protected override Task DeleteTargetAsync(DatabaseTarget target) => server.DropDatabaseAsync(target.ConnectionString);
 
-    protected override bool RankingCountsEveryMatch => true;
+    [Fact]
+    public async Task UpsertAsync_FreshDatabase_KeepsSummaryVectorsInTheRow()
+    {
+        await CreateStore().UpsertAsync(SyntheticLetters.Corpus(), Cancel);
+
+        await using var context = Target.CreateContext();
+        var storage = await context.Database.SqlQueryRaw<string>(
+            "SELECT attstorage::text AS \"Value\" FROM pg_attribute WHERE attrelid = 'letters'::regclass AND attname = 'search_vector'").SingleAsync(Cancel);
+
+        // 'm' (main): compressed in the row, out of line only when the row would not fit a page.
+        Assert.Equal("m", storage);
+    }
 
     [Fact]
-    public async Task SearchAsync_MoreMatchesThanTheRankLimit_RanksTheMatchesFoundFirstAndGivesALowerBound()
+    public async Task SearchAsync_MoreMatchesThanTheRankLimit_RanksTheMatchesFoundFirstAndStillCountsThemAll()
     {
         await CreateStore().UpsertAsync(SyntheticLetters.Corpus(), Cancel);
         var limited = new LetterStore(Target, new LetterStoreOptions { RankLimit = 1 });
 
-        // "Synthetic" is in all four summaries and all five rationales; one of each is ranked.
+        // "Synthetic" is in all four summaries and all five rationales; one of each is ranked, every one is counted.
         var result = await limited.SearchAsync(new LetterQuery("synthetic"), Cancel);
 
-        Assert.False(result.TotalIsExact);
-        Assert.InRange(result.Total, 1, 3);
-        Assert.Equal(result.Total, result.Hits.Count);
+        Assert.Equal((5, true), (result.Total, result.TotalIsExact));
+        Assert.InRange(result.Hits.Count, 1, 3);
     }
 
     [Fact]

@@ -26,6 +26,15 @@ public class SearchSyntaxTests
     }
 
     [Theory]
+    [InlineData("knee", false)]
+    [InlineData("\"carpal tunnel syndrome\"", false)]
+    [InlineData("physio* OR \"steroid injection\" OR hip", false)]
+    [InlineData("knee injection", true)]
+    [InlineData("knee OR (hip AND injection)", true)]
+    public void JoinsWithAnd_Query_TellsWhetherTwoPartsMustHoldAtOnce(string text, bool expected) =>
+        Assert.Equal(expected, SearchSyntax.JoinsWithAnd(SearchSyntax.Parse(text)!));
+
+    [Theory]
     [InlineData(null)]
     [InlineData("  ")]
     [InlineData("OR AND")]

@@ -177,7 +177,7 @@ namespace OpenImr.Storage.Migrations.Postgres
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
-                        .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(request, '')), 'A') || setweight(to_tsvector('english', coalesce(rationale, '')), 'B')", true);
+                        .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(request, '')), 'A') || setweight(to_tsvector('english', 'the ' || coalesce(rationale, '')), 'B')", true);
 
                     b.Property<string>("Service")
                         .HasMaxLength(128)
