@@ -150,7 +150,9 @@ public static class ReviewerMatcher
             var affiliation = reviewer.Affiliations.FirstOrDefault(a => PartyName.SameParty(a, party));
             if (affiliation is not null)
             {
-                reasons.Add(new(code, ConflictSource, $"Conflict of interest: affiliated with {role} ({party}) through \"{affiliation}\".", party));
+                // Note that a name may end in its own full stop ("Insurance Co."): the sentence then needs no other.
+                var end = affiliation.EndsWith('.') ? "" : ".";
+                reasons.Add(new(code, ConflictSource, $"Conflict of interest: affiliated with {role} ({party}) through {affiliation}{end}", party));
             }
         }
     }

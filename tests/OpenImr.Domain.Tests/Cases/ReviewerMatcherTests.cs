@@ -97,6 +97,8 @@ public class ReviewerMatcherTests
         Assert.Equal("LC 139.5(c)", reason.Source);
         Assert.NotNull(reason.Party);
         Assert.Contains(reason.Party, reason.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"through {affiliation.TrimEnd('.')}.", reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", reason.Message, StringComparison.Ordinal);
         Assert.True(check.Qualified);
         Assert.True(check.HasConflict);
     }
