@@ -12,8 +12,9 @@ internal sealed record TokenUser(Guid Id, string Name, string Role);
 /// so a new token works at once and guessing cannot fill the cache.
 /// </summary>
 /// <remarks>
-/// A token revoked in the database (there is no revocation route yet) stops working for the API
-/// within <see cref="Lifetime"/>; browser sessions check their token on every request.
+/// Tokens revoked through the API are forgotten at once (<see cref="ForgetUser"/>); a token revoked in
+/// the database by other means, or by another server process, stops working for the API within
+/// <see cref="Lifetime"/>. Browser sessions check their token on every request.
 /// </remarks>
 internal sealed class TokenUserCache(TimeProvider clock)
 {
@@ -34,6 +35,18 @@ internal sealed class TokenUserCache(TimeProvider clock)
 
         user = null;
         return false;
+    }
+
+    /// <summary>Forgets every remembered token of the user, so that the next request looks its token up again.</summary>
+    public void ForgetUser(Guid userId)
+    {
+        foreach (var (hash, entry) in _entries)
+        {
+            if (entry.User.Id == userId)
+            {
+                _entries.TryRemove(hash, out _);
+            }
+        }
     }
 
     public void Remember(string tokenHash, TokenUser user)
