@@ -126,6 +126,22 @@ public sealed class CaseDesk(DatabaseTarget database, TimeProvider clock, WebApp
         return StepOutcome<IssuedLetterView>.From(result.Result, r => ((Created<IssuedLetterView>)r).Value);
     }
 
+    /// <summary>Converts the review to expedited on a physician's certification, as the API's POST /api/cases/{id}/expedite.</summary>
+    public async Task<StepOutcome<ClockView>> ExpediteAsync(ClaimsPrincipal user, Guid id, string? certifiedBy, string? note, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var result = await WorkflowEndpoints.ConvertToExpedited(id, new ExpediteRequest(certifiedBy, note), Expecting(version), db, clock, user, cancellationToken).ConfigureAwait(false);
+        return StepOutcome<ClockView>.From(result.Result, r => ((Ok<ClockView>)r).Value);
+    }
+
+    /// <summary>Closes the case, as the API's POST /api/cases/{id}/close.</summary>
+    public async Task<StepOutcome<ClosedView>> CloseAsync(ClaimsPrincipal user, Guid id, string? reason, string? note, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var result = await WorkflowEndpoints.CloseCase(id, new CloseRequest(reason, note), Expecting(version), db, clock, user, cancellationToken).ConfigureAwait(false);
+        return StepOutcome<ClosedView>.From(result.Result, r => ((Ok<ClosedView>)r).Value);
+    }
+
     /// <summary>The issued letter as a file (PDF, HTML, text, Markdown), as the API's GET /api/cases/{id}/letter.</summary>
     public async Task<IResult> LetterFileAsync(ClaimsPrincipal user, Guid id, string format, CancellationToken cancellationToken = default)
     {
