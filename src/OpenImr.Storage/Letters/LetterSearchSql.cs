@@ -133,7 +133,7 @@ internal static class LetterSearchSql
     // items whose own text matches (their rank plus their letter's summary rank), and items whose own text does not
     // match but whose letter's summary does (the summary's rank), taken letter by letter in rank order only until
     // `top` pass the filters. Every letter whose summary matches is ranked (its vector is kept in the row, see the
-    // SummaryVectorInline migration) but only the best few are joined to their items. Each ranking stops at the rank
+    // SearchVectorsForSpeed migration) but only the best few are joined to their items. Each ranking stops at the rank
     // limit, so a term found in most letters costs a bounded time (ranked among the matches found first).
     // Note that an OR across the two tables' vectors could use neither GIN index; each is searched on its own.
     // Note that the second list has no ORDER BY of its own: a LATERAL join is a nested loop, which keeps the order of the
