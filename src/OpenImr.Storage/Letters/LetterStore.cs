@@ -177,46 +177,50 @@ public sealed class LetterStore
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var context = Target.CreateContext();
-        var items = context.LetterItems.AsNoTracking();
-        const string upheld = nameof(Decision.Upheld);
-        const string overturned = nameof(Decision.Overturned);
-
         var letters = await context.Letters.CountAsync(cancellationToken).ConfigureAwait(false);
 
-        var byService = await items.GroupBy(i => i.Service)
-            .Select(g => new Row<string?>(g.Key, g.Count(), g.Count(i => i.Decision == upheld), g.Count(i => i.Decision == overturned)))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-        var byGuideline = (await items.GroupBy(i => new { i.GuidelineSource, i.GuidelineTitle })
-            .Select(g => new
-            {
-                g.Key.GuidelineSource,
-                g.Key.GuidelineTitle,
-                Items = g.Count(),
-                Upheld = g.Count(i => i.Decision == upheld),
-                Overturned = g.Count(i => i.Decision == overturned)
-            })
-            .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ConvertAll(g => new Row<(string? Source, string? Title)>((g.GuidelineSource, g.GuidelineTitle), g.Items, g.Upheld, g.Overturned));
-
-        var byDate = await items.GroupBy(i => i.Letter!.DecisionDate)
-            .Select(g => new Row<DateOnly?>(g.Key, g.Count(), g.Count(i => i.Decision == upheld), g.Count(i => i.Decision == overturned)))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-        // Note that SQLite cannot join a row with its own JSON array (no APPLY), so specialties are
-        // unfolded here from one row per letter with items.
-        var perLetter = items.GroupBy(i => i.LetterId).Select(g => new
+        // Note that one pass groups the items by every key of every breakdown at once, and the breakdowns are folded
+        // from its rows here: at 1,000,000 letters that is one scan and 161,000 groups instead of a scan per breakdown
+        // and a row per letter for the specialties (imr stats: 33.6 s before).
+        var groups = new List<(DateOnly? Date, string? Service, string? Source, string? Title, IReadOnlyList<string> Specialties, int Items, int Upheld, int Overturned)>();
+        var sqlite = Target.Provider == DatabaseProvider.Sqlite;
+        var specialtySets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            LetterId = g.Key,
-            Items = g.Count(),
-            Upheld = g.Count(i => i.Decision == upheld),
-            Overturned = g.Count(i => i.Decision == overturned),
-        });
-        var bySpecialty = (await perLetter
-            .Join(context.Letters, g => g.LetterId, l => l.Id, (g, l) => new { l.ReviewerSpecialties, g.Items, g.Upheld, g.Overturned })
-            .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .SelectMany(l => l.ReviewerSpecialties.Select(s => new Row<string?>(s, l.Items, l.Upheld, l.Overturned)))
-            .ToList();
+            await using var command = Command(connection,
+                "SELECT l.decision_date, i.service, i.guideline_source, i.guideline_title, l.reviewer_specialties, count(*), " +
+                $"sum(CASE WHEN i.decision = '{nameof(Decision.Upheld)}' THEN 1 ELSE 0 END), sum(CASE WHEN i.decision = '{nameof(Decision.Overturned)}' THEN 1 ELSE 0 END) " +
+                // Note that CROSS JOIN keeps SQLite scanning the items and finding each letter by its key: after ANALYZE it
+                // chose to walk the letters by date and look each one's items up instead, 16.7 s against 5 to 7 s here.
+                $"FROM letter_items AS i {(sqlite ? "CROSS JOIN" : "JOIN")} letters AS l ON l.id = i.letter_id " +
+                "GROUP BY l.decision_date, i.service, i.guideline_source, i.guideline_title, l.reviewer_specialties", []);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                DateOnly? date = reader.IsDBNull(0) ? null
+                    : sqlite ? DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                    : reader.GetFieldValue<DateOnly>(0);
+                IReadOnlyList<string> specialties = reader.IsDBNull(4) ? []
+                    : sqlite ? SpecialtiesOf(reader.GetString(4), specialtySets)
+                    : reader.GetFieldValue<string[]>(4);
+                groups.Add((date, Text(reader, 1), Text(reader, 2), Text(reader, 3), specialties,
+                    Number(reader, 5), Number(reader, 6), Number(reader, 7)));
+            }
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+
+        List<Row<T>> Rows<T>(Func<(DateOnly? Date, string? Service, string? Source, string? Title, IReadOnlyList<string> Specialties, int Items, int Upheld, int Overturned), T> key) =>
+            groups.ConvertAll(g => new Row<T>(key(g), g.Items, g.Upheld, g.Overturned));
+
+        var byService = Rows(g => g.Service);
+        var byGuideline = Rows(g => (g.Source, g.Title));
+        var byDate = Rows(g => g.Date);
+        var bySpecialty = groups.SelectMany(g => g.Specialties.Select(s => new Row<string?>(s, g.Items, g.Upheld, g.Overturned))).ToList();
 
         return new LetterStats(
             letters,
@@ -229,6 +233,22 @@ public sealed class LetterStore
             Fold(bySpecialty, s => s),
             Fold(byDate, d => d?.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture)),
             Fold(byDate, d => d?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
+
+        static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+        static int Number(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // SQLite keeps a letter's specialties as a JSON array; the few distinct sets are read once each.
+    private static IReadOnlyList<string> SpecialtiesOf(string json, Dictionary<string, IReadOnlyList<string>> known)
+    {
+        if (!known.TryGetValue(json, out var specialties))
+        {
+            specialties = JsonSerializer.Deserialize<List<string>>(json) ?? [];
+            known.Add(json, specialties);
+        }
+
+        return specialties;
     }
 
     private static List<StatsBucket> Fold<TKey>(List<Row<TKey>> rows, Func<TKey, string?> key) =>
