@@ -42,6 +42,9 @@ public sealed class WebAppOptions
     /// <summary>The largest document or letter file accepted, in bytes; default 20 MB. Larger ones get 413.</summary>
     public long MaxDocumentBytes { get; init; } = 20L * 1024 * 1024;
 
+    /// <summary>How often an open case page checks whether the case changed under it; zero or less: never.</summary>
+    public TimeSpan CasePageRefresh { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The organisation named on issued Final Determination Letters; default <c>IMR</c> (the label the letter reader knows: "IMR guideline:").</summary>
     public string Organisation { get; init; } = "IMR";
 

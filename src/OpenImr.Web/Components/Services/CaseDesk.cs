@@ -149,6 +149,13 @@ public sealed class CaseDesk(DatabaseTarget database, TimeProvider clock, WebApp
         return (await WorkflowEndpoints.GetLetter(id, format, db, options, user, cancellationToken).ConfigureAwait(false)).Result;
     }
 
+    /// <summary>The case's stamp (version and latest history line) when the person may see it; null otherwise.</summary>
+    public async Task<CaseStamp?> StampAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await CaseAccess.StampAsync(db, id, user, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Everything the case pages show; null when the person may not see the case.</summary>
     public async Task<CaseFile?> LoadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken = default)
     {

@@ -61,4 +61,20 @@ public sealed class CaseDetailTests(BrowserServer browser)
         await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("Name the treating physician who certified the imminent and serious threat to health.");
         await Assertions.Expect(page.GetByText("expedited", new() { Exact = true })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task CaseDetail_CaseScreenedThroughTheApiWhileOpen_ShowsTheNewStateWithoutReloading()
+    {
+        var page = await CasePageAsync("CM-SYNTH-9103");
+        await Assertions.Expect(page.GetByTestId("screen")).ToBeVisibleAsync();
+        var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+
+        using var screened = await browser.Server.Client().PostJsonAsync($"/api/cases/{id}/eligibility", new { });
+        Assert.Equal(System.Net.HttpStatusCode.OK, screened.StatusCode);
+
+        // Note that the page checks every 5 s (WebAppOptions.CasePageRefresh).
+        await Assertions.Expect(page.GetByTestId("eligibility")).ToContainTextAsync("Eligibility", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("screen")).ToHaveCountAsync(0);
+        Assert.EndsWith(id, page.Url, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 using OpenImr.Web.Demo;
+using OpenImr.Web.Tests.Features.Workflow;
+using OpenImr.Web.Tests.Infrastructure;
 
 namespace OpenImr.Web.Tests.Components.Pages.Reviewer;
 
@@ -51,5 +53,31 @@ public sealed class CaseReviewTests(BrowserServer browser)
         await Assertions.Expect(requests.First.GetByTestId("recommendation")).ToContainTextAsync("MTUS");
         Assert.True(await page.GetByTestId("criterion-status").CountAsync() > 2, "the checklist lists the criteria");
         await Assertions.Expect(page.GetByTestId("rationale-0")).Not.ToBeEmptyAsync();
+    }
+
+    [Fact]
+    public async Task Review_CaseChangedElsewhereWhileOpen_OffersToShowItWithoutLosingWorkUnasked()
+    {
+        var (reviewerId, token) = await browser.Server.CreateReviewerAsync("Dr. Synthetic Watchful Reviewer");
+        var id = await browser.Server.AssignedCaseAsync("CM-SYNTH-9201", reviewerId);
+        using (var complete = await browser.Server.Client().PostJsonAsync($"/api/cases/{id}/records-complete", new { }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, complete.StatusCode);
+        }
+
+        var page = await browser.NewPageAsync();
+        await BrowserServer.SignInAsync(page, token);
+        await page.GotoAsync($"/review/{id}");
+        await Assertions.Expect(page.GetByTestId("request").First).ToBeVisibleAsync();
+        await page.GetByLabel("Rationale for request 1").FillAsync("Synthetic rationale being written when the case changed.");
+
+        using var expedited = await browser.Server.Client().PostJsonAsync($"/api/cases/{id}/expedite", new { certifiedBy = "Dr. Synthetic Treating Physician" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, expedited.StatusCode);
+
+        var changed = page.GetByTestId("case-changed");
+        await Assertions.Expect(changed).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByLabel("Rationale for request 1")).ToHaveValueAsync("Synthetic rationale being written when the case changed.");
+        await page.GetByTestId("reload").ClickAsync();
+        await Assertions.Expect(changed).ToHaveCountAsync(0);
     }
 }
