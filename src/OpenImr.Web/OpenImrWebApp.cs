@@ -104,7 +104,8 @@ public static class OpenImrWebApp
         services.AddScoped<CaseDesk>();
         services.AddSingleton<Features.Check.RecordCheck>();
         services.AddSingleton<Features.Corpus.CorpusSearch>();
-        services.AddScoped<Features.Analytics.CorpusAnalytics>();
+        // Note that a singleton keeps what it counted over the stored letters until the library's version moves.
+        services.AddSingleton<Features.Analytics.CorpusAnalytics>();
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions

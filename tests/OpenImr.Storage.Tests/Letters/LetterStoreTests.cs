@@ -163,6 +163,51 @@ public abstract class LetterStoreTests : DatabaseTests
         Assert.Equal(5, (await store.SearchAsync(new LetterQuery("synthetic"), Cancel)).Total);
     }
 
+    [Fact]
+    public async Task LibraryVersionAsync_LettersAddedChangedUnchangedOrWrittenBySql_MovesOnlyWhenALetterChanges()
+    {
+        var store = CreateStore();
+        var corpus = SyntheticLetters.Corpus();
+        var empty = await store.LibraryVersionAsync(Cancel);
+
+        await store.UpsertAsync(corpus, Cancel);
+        var added = await store.LibraryVersionAsync(Cancel);
+        await store.UpsertAsync(corpus, Cancel);
+        var unchanged = await store.LibraryVersionAsync(Cancel);
+        await store.UpsertAsync([corpus[0] with { ClinicalSummary = "Synthetic summary: rewritten." }], Cancel);
+        var changed = await store.LibraryVersionAsync(Cancel);
+        await using (var context = Target.CreateContext())
+        {
+            // Another writer than the store, as a script would be.
+            await context.Database.ExecuteSqlRawAsync("UPDATE letters SET source = source || '' WHERE case_number = 'CM-TEST-0002'", Cancel);
+        }
+
+        var scripted = await store.LibraryVersionAsync(Cancel);
+
+        Assert.True(added > empty, "adding letters moves the version");
+        Assert.Equal(added, unchanged);
+        Assert.True(changed > unchanged, "changing a letter moves the version");
+        Assert.True(scripted > changed, "a write by SQL moves the version");
+    }
+
+    [Fact]
+    public async Task StatsAsync_LettersWrittenByAnotherStore_AreCountedAtOnce()
+    {
+        var reader = CreateStore();
+        var writer = CreateStore();
+        var corpus = SyntheticLetters.Corpus();
+        await writer.UpsertAsync(corpus.Take(2), Cancel);
+        var before = await reader.StatsAsync(Cancel);
+        var again = await reader.StatsAsync(Cancel);
+
+        await writer.UpsertAsync(corpus, Cancel);
+        var after = await reader.StatsAsync(Cancel);
+
+        Assert.Same(before, again);
+        Assert.Equal((2, 4), (before.Letters, before.Items));
+        Assert.Equal((4, 5), (after.Letters, after.Items));
+    }
+
     private static IEnumerable<Letter> Interrupted(IReadOnlyList<Letter> letters, int after)
     {
         for (var i = 0; i < after; i++)

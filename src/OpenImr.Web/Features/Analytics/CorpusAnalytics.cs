@@ -23,11 +23,40 @@ public sealed class CorpusAnalytics(LetterStore store, DatabaseTarget database)
     /// <summary>How many services the most-disputed list shows.</summary>
     public const int DisputedServicesShown = 10;
 
+    // The parts that come from the stored letters, with the library version they were counted at.
+    private LetterParts? _fromLetters;
+
     public async Task<AnalyticsReport> ReportAsync(CancellationToken cancellationToken = default)
     {
         // Note that the statistics call creates the schema on a new database before the queries below.
+        var version = await store.LibraryVersionAsync(cancellationToken).ConfigureAwait(false);
         var stats = await store.StatsAsync(cancellationToken).ConfigureAwait(false);
         await using var db = database.CreateContext();
+        if (Volatile.Read(ref _fromLetters) is not { } fromLetters || fromLetters.Version != version)
+        {
+            fromLetters = await FromLettersAsync(db, version, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _fromLetters, fromLetters);
+        }
+
+        // Note that SQLite cannot aggregate DateTimeOffset in SQL: the decision times are read per case.
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.Determinations.Any())
+            .Select(c => new { c.AssignedDate, c.RecordsCompleteAt, Decided = c.Determinations.Select(d => d.DecidedAt).ToList() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var decidedCases = cases.Select(c => (c.AssignedDate, c.RecordsCompleteAt, Decided: c.Decided.Max())).ToList();
+        return new AnalyticsReport(stats, fromLetters.Disputed,
+        [
+            Measure("Service cases: assignment to decision",
+                decidedCases.Where(c => c.AssignedDate is not null).Select(c => Days(c.AssignedDate!.Value, DateOnly.FromDateTime(c.Decided.UtcDateTime)))),
+            Measure("Service cases: records complete to decision",
+                decidedCases.Where(c => c.RecordsCompleteAt is not null).Select(c => (c.Decided - c.RecordsCompleteAt!.Value).TotalDays)),
+            fromLetters.Letters,
+        ]);
+    }
+
+    private static async Task<LetterParts> FromLettersAsync(
+        ImrDbContext db, long version, CancellationToken cancellationToken)
+    {
         const string upheld = "Upheld";
         const string overturned = "Overturned";
         var disputed = await db.LetterItems.AsNoTracking()
@@ -37,28 +66,16 @@ public sealed class CorpusAnalytics(LetterStore store, DatabaseTarget database)
             .OrderByDescending(s => s.Items).ThenBy(s => s.Service)
             .Take(DisputedServicesShown)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-        // Note that SQLite cannot aggregate DateTimeOffset in SQL: the decision times are read per case.
-        var cases = await db.Cases.AsNoTracking()
-            .Where(c => c.Determinations.Any())
-            .Select(c => new { c.AssignedDate, c.RecordsCompleteAt, Decided = c.Determinations.Select(d => d.DecidedAt).ToList() })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var letterDates = await db.Letters.AsNoTracking()
             .Where(l => l.AssignedDate != null && l.DecisionDate != null)
             .Select(l => new { l.AssignedDate, l.DecisionDate })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-        var decidedCases = cases.Select(c => (c.AssignedDate, c.RecordsCompleteAt, Decided: c.Decided.Max())).ToList();
-        return new AnalyticsReport(stats, [.. disputed.Select(s => new DisputedService(s.Service, s.Items, s.Upheld, s.Overturned))],
-        [
-            Measure("Service cases: assignment to decision",
-                decidedCases.Where(c => c.AssignedDate is not null).Select(c => Days(c.AssignedDate!.Value, DateOnly.FromDateTime(c.Decided.UtcDateTime)))),
-            Measure("Service cases: records complete to decision",
-                decidedCases.Where(c => c.RecordsCompleteAt is not null).Select(c => (c.Decided - c.RecordsCompleteAt!.Value).TotalDays)),
-            Measure("Stored letters: assignment to decision",
-                letterDates.Select(l => Days(l.AssignedDate!.Value, l.DecisionDate!.Value))),
-        ]);
+        return new LetterParts(version,
+            [.. disputed.Select(s => new DisputedService(s.Service, s.Items, s.Upheld, s.Overturned))],
+            Measure("Stored letters: assignment to decision", letterDates.Select(l => Days(l.AssignedDate!.Value, l.DecisionDate!.Value))));
     }
+
+    private sealed record LetterParts(long Version, List<DisputedService> Disputed, Turnaround Letters);
 
     private static double Days(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
 

@@ -50,4 +50,17 @@ public sealed class CorpusAnalyticsTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.Equal(before.Turnarounds[2].Cases, after.Turnarounds[2].Cases);
         Assert.All(after.Turnarounds.Take(2), t => Assert.True(t.MedianDays >= 0));
     }
+
+    [Fact]
+    public async Task ReportAsync_LettersUploadedBetweenTwoReports_CountsThemInTheSecond()
+    {
+        var analytics = Analytics();
+        var before = await analytics.ReportAsync(Http.Cancel);
+
+        await Letters.LetterEndpointsTests.UploadLettersAsync(app.Client("administrator"));
+        var after = await analytics.ReportAsync(Http.Cancel);
+
+        Assert.True(after.Letters.Letters > before.Letters.Letters, "the second report counts the uploaded letters");
+        Assert.True(after.MostDisputed.Sum(d => d.Items) > before.MostDisputed.Sum(d => d.Items), "and their services");
+    }
 }
