@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
 namespace OpenImr.Domain.Clinical;
 
 /// <summary>
@@ -6,6 +9,13 @@ namespace OpenImr.Domain.Clinical;
 /// </summary>
 public static class FactKinds
 {
+    /// <summary>Every id above: the kinds the criteria library may name (see <c>GuidelineVocabulary.FactKinds</c>).</summary>
+    // Note that the set is read from the constants themselves, so a kind added here is known everywhere at once.
+    public static FrozenSet<string> All { get; } = typeof(FactKinds).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToFrozenSet(StringComparer.Ordinal);
+
     public const string PatientAge = "patient.age";
     public const string PatientSex = "patient.sex";
     public const string InjuryDate = "injury.date";

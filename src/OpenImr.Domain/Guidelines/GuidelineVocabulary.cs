@@ -12,33 +12,8 @@ public static class GuidelineVocabulary
     /// <summary>The region that matches every body region.</summary>
     public const string AnyRegion = "any";
 
-    /// <summary>Fact kinds the clinical fact extractor produces.</summary>
-    public static FrozenSet<string> FactKinds { get; } = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        "patient.age", "patient.sex", "injury.date", "injury.time-since", "body.region",
-        "diagnosis.radiculopathy", "diagnosis.myalgia", "diagnosis.neuritis", "diagnosis.crps",
-        "diagnosis.sprain-strain", "diagnosis.disc-displacement", "diagnosis.fracture",
-        "diagnosis.carpal-tunnel", "diagnosis.stenosis", "diagnosis.arthritis", "diagnosis.tear",
-        "diagnosis.postoperative",
-        "treatment.physical-therapy", "treatment.chiropractic", "treatment.acupuncture",
-        "treatment.occupational-therapy", "treatment.work-conditioning", "treatment.functional-restoration",
-        "treatment.injection", "treatment.surgery", "treatment.medication", "treatment.home-exercise",
-        "treatment.tens", "treatment.conservative-care",
-        "response.functional-improvement", "response.plateau", "response.pain-relief", "response.pain-score",
-        "work.status", "work.rtw-goal", "work.job-demands", "work.employer-agreement",
-        "surgery.candidate", "surgery.planned",
-        "redflag.cauda-equina", "redflag.progressive-neuro-deficit", "redflag.fracture", "redflag.tumor",
-        "redflag.infection", "redflag.joint-derangement",
-        "neuro.sensory-deficit", "neuro.reflex-change", "neuro.weakness", "neuro.straight-leg-raise",
-        "neuro.positive-provocative-test",
-        "imaging.prior", "electrodiagnostic.prior",
-        "medication.urine-drug-screen", "medication.cures", "medication.pain-agreement",
-        "medication.side-effects", "medication.gi-risk", "medication.first-line-failed",
-        "medication.opioid", "medication.functional-benefit", "medication.duration",
-        "psychosocial.employer-relationship", "psychosocial.outlook", "psychosocial.distress",
-        "psychosocial.disability-dispute",
-        "conservative-care.failed",
-    ]);
+    /// <summary>Fact kinds the clinical fact extractor produces (<see cref="Clinical.FactKinds.All"/>).</summary>
+    public static FrozenSet<string> FactKinds => Clinical.FactKinds.All;
 
     /// <summary>Service kinds (<c>FAMILY/KIND</c>) the request parser produces.</summary>
     public static FrozenSet<string> ServiceKinds { get; } = FrozenSet.Create(StringComparer.Ordinal,

@@ -33,6 +33,10 @@ public class FactKindsTests
     public void FactKinds_ContractIds_Present(string id) => Assert.Contains(id, Constants(typeof(FactKinds)));
 
     [Fact]
+    public void All_EveryConstant_IsInTheSetAndNothingElse() =>
+        Assert.Equal(Constants(typeof(FactKinds)).Order(StringComparer.Ordinal), FactKinds.All.Order(StringComparer.Ordinal));
+
+    [Fact]
     public void WorkStatuses_Values_AsContracted() =>
         Assert.Equal(
             ["full-duty", "modified-duty", "off-work", "permanent-and-stationary", "retired", "temporarily-totally-disabled", "working"],
