@@ -104,7 +104,8 @@ public sealed class LetterStore
 
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         // Note that one more than the limit is counted, to tell "exactly the limit" from "more".
-        var (pageSql, countSql, parameters) = LetterSearchSql.Build(Target.Provider, query, SearchSyntax.Parse(query.Text), _options.CountLimit + 1, _options.RankLimit);
+        var text = SearchSyntax.Parse(query.Text);
+        var (pageSql, countSql, parameters) = LetterSearchSql.Build(Target.Provider, query, text, _options.CountLimit + 1, _options.RankLimit);
 
         await using var context = Target.CreateContext();
         var connection = context.Database.GetDbConnection();
@@ -141,7 +142,7 @@ public sealed class LetterStore
             }
 
             var skipped = (query.Page - 1) * query.PageSize;
-            var ranksUpToALimit = Target.Provider == DatabaseProvider.Postgres && SearchSyntax.Parse(query.Text) is not null;
+            var ranksUpToALimit = Target.Provider == DatabaseProvider.Postgres && text is not null;
             int counted;
             if (countedOnPage is { } onPage && !rankingStopped)
             {

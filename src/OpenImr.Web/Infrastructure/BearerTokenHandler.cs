@@ -49,7 +49,7 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
             cache.Remember(hash, user);
         }
 
-        var principal = TokenUsers.Principal(user, SchemeName);
+        var principal = TokenUsers.Principal(user, SchemeName, hash);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

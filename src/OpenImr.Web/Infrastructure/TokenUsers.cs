@@ -21,16 +21,24 @@ internal static class TokenUsers
     public static async Task<ClaimsPrincipal?> PrincipalAsync(ImrDbContext db, string token, string scheme, CancellationToken cancellationToken) =>
         await UserAsync(db, token, cancellationToken).ConfigureAwait(false) is { } user ? Principal(user, scheme) : null;
 
-    /// <summary>The claims of <paramref name="user"/> under <paramref name="scheme"/>.</summary>
-    public static ClaimsPrincipal Principal(TokenUser user, string scheme)
+    /// <summary>The claim carrying the SHA-256 hash of the bearer token a request was authenticated with.</summary>
+    public const string TokenHashClaim = "imr:token-sha256";
+
+    /// <summary>The claims of <paramref name="user"/> under <paramref name="scheme"/>, with the hash of the token used when known.</summary>
+    public static ClaimsPrincipal Principal(TokenUser user, string scheme, string? tokenHash = null)
     {
         ArgumentNullException.ThrowIfNull(user);
-        Claim[] claims =
+        List<Claim> claims =
         [
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),
             new(ClaimTypes.Name, user.Name),
             new(ClaimTypes.Role, user.Role),
         ];
+        if (tokenHash is not null)
+        {
+            claims.Add(new Claim(TokenHashClaim, tokenHash));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 }

@@ -7,6 +7,9 @@ public sealed record StepOutcome<T>(T? Value, string? Problem, IReadOnlyDictiona
 {
     public bool Succeeded => Problem is null && FieldErrors.Count == 0;
 
+    /// <summary>Why the step was refused, with what each field needs, in one sentence or more; null when it succeeded.</summary>
+    public string? Refusal => Succeeded ? null : string.Join(" ", new[] { Problem }.Concat(FieldErrors.Values.SelectMany(m => m)).OfType<string>());
+
     /// <summary>Reads the typed result an endpoint returned.</summary>
     internal static StepOutcome<T> From(IResult result, Func<IResult, T?> value) => result switch
     {

@@ -45,14 +45,14 @@ internal static class UserEndpoints
     /// revoking the rest with it.
     /// </summary>
     public static async Task<Results<Ok<TokensRevoked>, ProblemHttpResult>> RevokeTokens(
-        Guid id, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, HttpContext http, TokenUserCache cache, CancellationToken cancellationToken)
+        Guid id, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, TokenUserCache cache, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, id, cancellationToken).ConfigureAwait(false) is not { } user)
         {
             return Problems.NotFound($"No user or reviewer has the id {id}.");
         }
 
-        var kept = caller.UserId() == user.Id && BearerToken(http) is { } own ? ApiTokens.Hash(own) : null;
+        var kept = caller.UserId() == user.Id ? caller.FindFirstValue(TokenUsers.TokenHashClaim) : null;
         var live = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null && t.TokenHash != kept)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
@@ -71,11 +71,6 @@ internal static class UserEndpoints
     private static async Task<ServiceUser?> FindAsync(ImrDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false)
         ?? await db.Reviewers.Where(r => r.Id == id).Select(r => r.User).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-
-    private static string? BearerToken(HttpContext http) =>
-        http.Request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? header["Bearer ".Length..].Trim()
-            : null;
 
     public static async Task<Results<Created<UserCreated>, ValidationProblem>> CreateUser(
         CreateUserRequest request, ImrDbContext db, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
