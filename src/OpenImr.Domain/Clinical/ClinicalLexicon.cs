@@ -87,11 +87,17 @@ internal static class ClinicalLexicon
         Add(FactKinds.TreatmentConservativeCare, "conservative care", "conservative treatment", "conservative treatments",
             "conservative management", "conservative measures", "conservative therapy", "conservative modalities", "activity modification", "conservative intervention");
 
+        // Functional improvement is a measured change (8 CCR 9792.20: activities of daily living, work restrictions, less
+        // dependence on care), so only wording that names function, a measure or work counts; "feels better" does not.
         Add(FactKinds.ResponseFunctionalImprovement, "functional improvement", "functional improvements", "improved function",
             "improvement in function", "improvement in functionality", "functional gains", "functional gain", "improved functionality",
-            "functional benefit", "improvement", "improved", "improving", "improvements", "better", "benefit", "benefited",
-            "beneficial", "helpful", "helped", "helping", "progress", "progressing", "gains", "increased activity", "improved activities of daily living",
-            "improved range of motion", "improved mobility", "increased function");
+            "functional benefit", "increased activity", "improved activities of daily living", "improved range of motion", "improved mobility",
+            "increased function", "increased range of motion", "increased strength", "improved strength", "increased tolerance", "improved tolerance",
+            "sitting tolerance increased", "walking tolerance increased", "lifting tolerance increased", "work restrictions were reduced",
+            "reduced work restrictions", "fewer work restrictions", "returned to work", "returned to full duty", "returned to modified duty");
+        // A gain the patient reports without a measure: a reason to ask, not functional improvement.
+        Add(FactKinds.ResponseReportedImprovement, "improvement", "improved", "improving", "improvements", "better", "benefit", "benefited",
+            "beneficial", "helpful", "helped", "helping", "progress", "progressing", "gains");
         Add(FactKinds.ResponsePlateau, "plateau", "plateaued", "plateaus", "reached a plateau", "no further improvement",
             "no additional improvement", "maximal benefit", "maximum benefit", "ceased to improve", "stopped improving");
         Add(FactKinds.ResponsePainRelief, "pain relief", "relief", "pain improved", "improvement in pain", "decreased pain",
@@ -217,6 +223,14 @@ internal static class ClinicalLexicon
             "despite physical therapy", "despite therapy", "despite physiotherapy", "despite chiropractic", "despite chiropractic care",
             "despite medication", "despite medications", "despite treatment", "despite home exercise", "failed physical therapy",
             "did not improve with", "not improved with");
+
+        // A complaint that lasts on. Read with care given before and the time since injury, it is care that did not help
+        // (ACOEM: failure to progress with conservative care); on its own it establishes nothing.
+        Add(FactKinds.SymptomPersistent, "persistent pain", "persistent symptoms", "persisting pain", "continued pain", "continuing pain",
+            "ongoing pain", "ongoing symptoms", "continued symptoms", "residual pain", "pain persists", "pain persisted", "symptoms persist",
+            "symptoms persisted", "continues to have pain", "continued to have pain", "continues to complain", "continued to complain",
+            "continues to report pain", "continued to report pain", "still has pain", "still had pain", "remains symptomatic", "remained symptomatic",
+            "chronic persistent pain");
         return l;
     }
 }

@@ -48,6 +48,14 @@ public static class FactExtractor
         "persistent", "persists", "persisted", "persisting", "continued", "continues", "continuing", "ongoing", "residual", "still", "remains", "remained",
     };
 
+    // Words naming a complaint, and how far before it a word saying it lasts on may stand ("persistent right shoulder pain").
+    private static readonly HashSet<string> ComplaintWords = new(StringComparer.Ordinal)
+    {
+        "pain", "symptoms", "complaints", "discomfort", "numbness", "stiffness", "tingling", "weakness", "issues", "problems",
+    };
+
+    private const int ComplaintWindow = 4;
+
     // The care whose failure "despite ..." can state.
     private static readonly HashSet<string> CareKinds =
     [
@@ -166,12 +174,20 @@ public static class FactExtractor
                 foreach (var conceptKind in concept.Kinds)
                 {
                     // "difficulty obtaining medications interrupts any benefit": a gain in a sentence about drugs alone is the drugs' benefit, not the result of therapy.
-                    var kind = conceptKind == FactKinds.ResponseFunctionalImprovement && aboutMedicationOnly ? FactKinds.MedicationFunctionalBenefit : conceptKind;
+                    var kind = conceptKind is FactKinds.ResponseFunctionalImprovement or FactKinds.ResponseReportedImprovement && aboutMedicationOnly
+                        ? FactKinds.MedicationFunctionalBenefit : conceptKind;
                     var status = context.StatusOf(index, length, concept.IsPlan);
-                    if (status == FactStatus.Affirmed && kind is FactKinds.ResponseFunctionalImprovement or FactKinds.ResponsePainRelief && SlightBefore(index))
+                    if (status == FactStatus.Affirmed && kind is FactKinds.ResponseFunctionalImprovement or FactKinds.ResponseReportedImprovement or FactKinds.ResponsePainRelief && SlightBefore(index))
                     {
                         // "minimal improvement", "a little better": a gain too small to count (MTUS 9792.20: clinically significant improvement).
                         status = FactStatus.Negated;
+                    }
+
+                    // A gain denied ("no improvement", "not beneficial") is evidence against functional improvement; a gain only
+                    // reported ("feels better") does not prove it, so it stays a reported improvement.
+                    if (kind == FactKinds.ResponseReportedImprovement && status == FactStatus.Negated)
+                    {
+                        kind = FactKinds.ResponseFunctionalImprovement;
                     }
 
                     var (region, laterality) = NearestRegion(regions, index);
@@ -229,6 +245,7 @@ public static class FactExtractor
             }
 
             ReadCareWithoutRelief(concepts, drugs, context);
+            ReadLastingComplaint(concepts, regions, context);
             ReadDrugs(drugs, context, regions, dates);
             ReadRegions(regions, context);
             ReadScores(context);
@@ -270,6 +287,47 @@ public static class FactExtractor
                     });
                     return;
                 }
+            }
+        }
+
+        // "persistent right shoulder pain", "the low back pain continues": a complaint stated as lasting on, with words between.
+        private void ReadLastingComplaint(List<(int Index, int Length, Concept Item)> concepts, List<(int Index, int Length, string Item)> regions, ContextAnalyzer context)
+        {
+            if (concepts.Exists(c => c.Item.Kinds.Contains(FactKinds.SymptomPersistent)))
+            {
+                return;
+            }
+
+            for (var i = 0; i < _tokens.Count; i++)
+            {
+                if (!ComplaintWords.Contains(_tokens[i].Value))
+                {
+                    continue;
+                }
+
+                var persisting = -1;
+                for (var k = Math.Max(0, i - ComplaintWindow); k <= Math.Min(_tokens.Count - 1, i + 2) && persisting < 0; k++)
+                {
+                    if (k != i && PersistenceWords.Contains(_tokens[k].Value))
+                    {
+                        persisting = k;
+                    }
+                }
+
+                if (persisting < 0)
+                {
+                    continue;
+                }
+
+                var (region, laterality) = NearestRegion(regions, i);
+                _facts.Add(new ClinicalFact(FactKinds.SymptomPersistent, context.StatusOf(Math.Min(i, persisting), 1))
+                {
+                    Region = region,
+                    Laterality = laterality,
+                    Trigger = Words(Math.Min(i, persisting), Math.Abs(i - persisting) + 1),
+                    Evidence = Evidence,
+                });
+                return;
             }
         }
 

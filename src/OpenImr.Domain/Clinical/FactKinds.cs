@@ -70,6 +70,9 @@ public static class FactKinds
     public const string TreatmentSessions = "treatment.sessions";
 
     public const string ResponseFunctionalImprovement = "response.functional-improvement";
+    /// <summary>A gain the patient or provider reports without a measure ("feels better", "therapy helped"); not functional improvement in the sense of 9792.20.</summary>
+    public const string ResponseReportedImprovement = "response.reported-improvement";
+
     public const string ResponsePlateau = "response.plateau";
     public const string ResponsePainRelief = "response.pain-relief";
 
@@ -124,6 +127,9 @@ public static class FactKinds
     public const string PsychosocialDisabilityDispute = "psychosocial.disability-dispute";
 
     public const string ConservativeCareFailed = "conservative-care.failed";
+
+    /// <summary>The complaint is stated as lasting on ("persistent pain", "the pain continues"); with care given before, a sign that care did not resolve it.</summary>
+    public const string SymptomPersistent = "symptom.persistent";
 }
 
 /// <summary>The values of <see cref="FactKinds.WorkStatus"/>.</summary>

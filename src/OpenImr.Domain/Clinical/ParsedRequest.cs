@@ -80,6 +80,9 @@ public sealed record ParsedRequest
     /// <summary>Asked after the service was given ("Retrospective ...", "DOS: 11/14/16").</summary>
     public bool IsRetrospective { get; init; }
 
+    /// <summary>The wording asks for more of a treatment already under way ("additional", "continue", "further", "remaining").</summary>
+    public bool IsContinuation { get; init; }
+
     /// <summary>Only needed if a surgery in the same case goes ahead ("Associated surgical service: X", "Post-op X", pre-op labs and clearance).</summary>
     public bool DependsOnSurgery { get; init; }
 }

@@ -13,6 +13,8 @@ public static class RequestParser
     private static readonly (string[] Phrases, string Family, string Kind)[] Rules =
     [
         (["pt ptt", "ptt", "cbc", "cmp", "bmp", "lab work", "labs", "laboratory", "blood work", "blood test", "blood tests", "urinalysis", "metabolic panel", "hepatic panel", "renal panel", "inr", "hemoglobin", "a1c", "coagulation"], ServiceFamilies.Testing, "laboratory"),
+        (["grip strength", "range of motion testing", "range of motion test", "rom testing", "range of motion measurement", "computerized range of motion",
+            "muscle testing", "strength testing", "computerized muscle testing", "dynamometer", "dynamometry"], ServiceFamilies.Testing, "functional-testing"),
         (["urine drug screen", "urine drug test", "urine drug testing", "urine toxicology", "drug screen", "uds", "toxicology"], ServiceFamilies.Testing, "urine-drug-screen"),
         (["functional capacity", "fce"], ServiceFamilies.Evaluation, "fce"),
         (["psychological evaluation", "psychological consultation", "psych evaluation", "psychiatric evaluation", "psychological testing", "psychology", "psychological", "psychotherapy", "psychiatric", "cognitive behavioral"], ServiceFamilies.Evaluation, "psychological"),
@@ -51,11 +53,11 @@ public static class RequestParser
         (["inpatient rehab", "inpatient rehabilitation", "acute rehab", "rehabilitation facility"], ServiceFamilies.PhysicalMedicine, "inpatient-rehabilitation"),
         (["aquatic", "aqua", "pool therapy", "aquatherapy", "hydrotherapy"], ServiceFamilies.PhysicalMedicine, "aquatic-therapy"),
         (["acupuncture", "electroacupuncture", "acupressure"], ServiceFamilies.PhysicalMedicine, "acupuncture"),
-        (["chiropractic", "chiro", "chiropractor", "manipulation", "manipulative", "cmt"], ServiceFamilies.PhysicalMedicine, "chiropractic"),
+        (["chiropractic", "chiro", "chiropractor", "manipulation", "manipulative", "cmt", "manual therapy"], ServiceFamilies.PhysicalMedicine, "chiropractic"),
         (["occupational therapy", "hand therapy"], ServiceFamilies.PhysicalMedicine, "occupational-therapy"),
-        (["physical therapy", "physiotherapy", "pt", "therapeutic exercise", "therapeutic exercises", "physical medicine", "therapy"], ServiceFamilies.PhysicalMedicine, "physical-therapy"),
         (["massage", "myofascial release", "soft tissue mobilization", "myofascial"], ServiceFamilies.PhysicalMedicine, "massage"),
         (["pulsed ultrasound", "therapeutic ultrasound", "ultrasound", "electrical stimulation", "e stim", "estim", "infrared", "traction", "diathermy", "iontophoresis", "paraffin", "hot pack", "hot packs", "laser", "modalities", "shockwave", "eswt"], ServiceFamilies.PhysicalMedicine, "modality"),
+        (["physical therapy", "physiotherapy", "pt", "therapeutic exercise", "therapeutic exercises", "physical medicine"], ServiceFamilies.PhysicalMedicine, "physical-therapy"),
         (["home exercise", "home exercise program", "hep", "exercise kit", "gym membership"], ServiceFamilies.PhysicalMedicine, "home-exercise"),
         (["heat", "heating pad", "thermal"], ServiceFamilies.Equipment, "heat-therapy"),
         (["sling", "slingshot", "abduction pillow", "immobilizer"], ServiceFamilies.Equipment, "sling"),
@@ -70,6 +72,8 @@ public static class RequestParser
 
     private static readonly (string[] Phrases, string Family, string Kind)[] LateRules =
     [
+        // The bare word "therapy" is the last resort: a named modality, massage or manipulation reaches its own kind first.
+        (["therapy", "therapies", "rehab", "rehabilitation"], ServiceFamilies.PhysicalMedicine, "physical-therapy"),
         (["commode", "shower chair", "bath chair", "bath shower chair", "tub bench", "bedside", "pillow", "workstation", "hospital bed", "mattress", "chair", "raised toilet seat", "grab bar", "grab bars", "reacher", "unit", "rental", "purchase", "dme", "equipment", "device", "machine", "cushion", "seat"], ServiceFamilies.Equipment, "dme-other"),
         (["office visit", "follow up", "followup", "follow up visit", "exam", "examination", "visit", "visits", "evaluation", "re evaluation", "reevaluation", "assessment", "management"], ServiceFamilies.Evaluation, "office-visit"),
     ];
@@ -134,9 +138,16 @@ public static class RequestParser
             Quantity = quantity,
             DrugName = service.Family == ServiceFamilies.Medication && drugs.Count > 0 ? drugs[0].Item.Name : null,
             IsRetrospective = retrospective,
+            IsContinuation = tokens.Exists(t => ContinuationWords.Contains(t.Value)),
             DependsOnSurgery = dependsOnSurgery,
         };
     }
+
+    // Words by which a request asks for more of a treatment under way.
+    private static readonly HashSet<string> ContinuationWords = new(StringComparer.Ordinal)
+    {
+        "additional", "continue", "continued", "continuing", "continuation", "further", "remaining", "more", "extra", "ongoing", "another",
+    };
 
     /// <summary>The part of the wording the review decides (see <see cref="ParsedRequest.Portion"/>).</summary>
     public static string Portion(string description)

@@ -443,7 +443,7 @@ internal static class GuidelineReader
             var values = walker.Strings(element, "values", path, required: false) ?? [];
             var min = walker.Number(element, "min", path);
             var max = walker.Number(element, "max", path);
-            if (calc is not null && min is null && max is null && values.Count == 0)
+            if (calc is not null && !GuidelineVocabulary.Tests.Contains(calc) && min is null && max is null && values.Count == 0)
             {
                 walker.Report("GL209", path, $"'calc' {calc} needs 'min', 'max' or 'values'.");
             }

@@ -29,9 +29,9 @@ public static class GuidelineVocabulary
         .. Family("surgery", "arthroscopy", "spine", "joint-replacement", "carpal-tunnel-release", "other"),
         .. Family("equipment", "tens", "cold-therapy", "heat-therapy", "brace", "sling", "walker-cane", "dme-other",
             "supplies"),
-        .. Family("testing", "laboratory", "urine-drug-screen", "ekg", "other"),
+        .. Family("testing", "laboratory", "urine-drug-screen", "ekg", "functional-testing", "other"),
         .. Family("evaluation", "consultation", "office-visit", "medical-clearance", "fce", "psychological", "other"),
-        .. Family("home-care", "home-health", "nursing", "transport", "skilled-nursing"),
+        .. Family("home-care", "home-health", "nursing", "transport", "skilled-nursing", "partial-hospitalization"),
     ]);
 
     /// <summary>Body regions a topic may name.</summary>
@@ -59,7 +59,12 @@ public static class GuidelineVocabulary
         ["requested-per-week"] = [],
         // Refills the request asks for (0 when it names none).
         ["requested-refills"] = [],
+        // The request asks for more of a treatment under way ("additional", "continue"): met, else not met.
+        ["request-continues"] = [],
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Calculations that are a yes-or-no test of the request and take no bounds.</summary>
+    public static FrozenSet<string> Tests { get; } = FrozenSet.Create(StringComparer.Ordinal, ["request-continues"]);
 
     /// <summary>Calculation ids.</summary>
     public static IEnumerable<string> Calculations => CalculationFacts.Keys;
@@ -73,7 +78,7 @@ public static class GuidelineVocabulary
     /// <summary>Placeholders a rationale template may use.</summary>
     public static FrozenSet<string> TemplatePlaceholders { get; } = FrozenSet.Create(StringComparer.Ordinal,
     [
-        "request", "service", "guideline", "section", "pages", "criterion", "evidence", "requested", "allowed", "reason",
+        "request", "service", "guideline", "section", "pages", "criterion", "evidence", "requested", "allowed", "reason", "surgery",
     ]);
 
     private static IEnumerable<string> Family(string family, params string[] kinds) => kinds.Select(k => $"{family}/{k}");

@@ -127,6 +127,11 @@ internal static class CriterionEvaluator
                     return InRange(value.Value, rule) ? RuleOutcome.Met([], finding) : RuleOutcome.NotMet([], finding);
                 }
 
+            case "request-continues":
+                return context.Request.IsContinuation
+                    ? RuleOutcome.Met([], "the request asks for more of a treatment already under way")
+                    : RuleOutcome.NotMet([]);
+
             case "requested-refills":
                 {
                     var refills = context.Request.Quantity.Refills ?? 0;

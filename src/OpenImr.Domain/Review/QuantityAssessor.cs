@@ -58,6 +58,7 @@ internal static class QuantityAssessor
         var unitName = rule.Unit;
         decimal? requested;
         var completed = 0m;
+        string? unknownPrior = null;
         var evidence = new List<Evidence>();
         switch (rule.Unit)
         {
@@ -65,8 +66,15 @@ internal static class QuantityAssessor
                 requested = quantity.Sessions ?? quantity.SessionsMax ?? (quantity.PerWeek * quantity.Weeks);
                 if (rule.Cumulative && CompletedCareFact.TryGetValue(context.Request.Service.Kind, out var kind))
                 {
-                    var done = context.Of(kind).Where(f => f.IsPositive && f.Number is > 0).MaxBy(f => f.Number);
-                    if (done is not null)
+                    var given = context.Of(kind).Where(f => f.IsPositive).ToList();
+                    var done = given.Where(f => f.Number is > 0).MaxBy(f => f.Number);
+                    if (done is null && given.Count > 0)
+                    {
+                        // Care given before, in a number the records do not state: the limit cannot be shown to hold.
+                        unknownPrior = $"the records show {CriterionEvaluator.Describe(kind).Replace("treatment ", "", StringComparison.Ordinal)} given before but not how many {rule.Unit}";
+                        evidence.AddRange(given.Where(f => f.Evidence is not null).Select(f => f.Evidence!).Take(1));
+                    }
+                    else if (done is not null)
                     {
                         completed = done.Number!.Value;
                         if (done.Evidence is { } span)
@@ -100,9 +108,25 @@ internal static class QuantityAssessor
                 break;
         }
 
+        var limitText = $"{CriterionEvaluator.Number(max)} {unitName}{(rule.OverWeeks is { } over ? $" over {over} weeks" : "")}";
         if (requested is null)
         {
-            return null;
+            // An amount the request leaves open cannot be shown to stay within a limit on the total (visits, days);
+            // a frequency or a duration left open is not held against it.
+            return rule.Unit is "visits" or "sessions" or "treatments" or "days"
+                ? new CriterionAssessment(rule.Id, rule.Test, CriterionStatus.NotDocumented, evidence)
+                {
+                    Finding = $"the request does not state how many {rule.Unit}, so it cannot be shown to stay within {limitText}",
+                }
+                : null;
+        }
+
+        if (unknownPrior is not null)
+        {
+            return new CriterionAssessment(rule.Id, rule.Test, CriterionStatus.NotDocumented, evidence)
+            {
+                Finding = $"{unknownPrior}, so {CriterionEvaluator.Number(requested.Value)} more cannot be shown to stay within {limitText}",
+            };
         }
 
         var total = requested.Value + completed;
@@ -110,10 +134,9 @@ internal static class QuantityAssessor
         var amount = completed > 0
             ? $"{CriterionEvaluator.Number(requested.Value)} {rule.Unit} requested on top of {CriterionEvaluator.Number(completed)} completed ({CriterionEvaluator.Number(total)} in all)"
             : $"{CriterionEvaluator.Number(requested.Value)} {rule.Unit} requested";
-        var limit = $"{CriterionEvaluator.Number(max)} {unitName}{(rule.OverWeeks is { } weeks ? $" over {weeks} weeks" : "")}";
         return new CriterionAssessment(rule.Id, rule.Test, within ? CriterionStatus.Met : CriterionStatus.NotMet, evidence)
         {
-            Finding = $"{amount} {(within ? "is within" : "exceeds")} {limit}",
+            Finding = $"{amount} {(within ? "is within" : "exceeds")} {limitText}",
         };
     }
 }

@@ -7,8 +7,11 @@ namespace OpenImr.Domain.Review;
 /// <summary>Writes a determination's rationale from the criteria library's templates (our own words).</summary>
 internal static class Rationale
 {
+    /// <summary>How the engine words the finding of a decisive question it cannot answer.</summary>
+    internal const string QuestionPrefix = "a question for the physician reviewer";
+
     public static string Write(RationaleTemplates templates, ParsedRequest request, HierarchySelection selection, GuidelineCitation citation,
-        Decision decision, IReadOnlyList<Assessed> assessments)
+        Decision decision, RecommendationStrength strength, IReadOnlyList<Assessed> assessments)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -20,7 +23,12 @@ internal static class Rationale
         };
         var sentences = new List<string>
         {
-            templates.Render(decision == Decision.Overturned ? "openings.overturned" : "openings.upheld", values),
+            templates.Render(strength switch
+            {
+                RecommendationStrength.CriteriaMet => "openings.overturned",
+                RecommendationStrength.NotEstablished => "openings.not-established",
+                _ => "openings.upheld",
+            }, values),
             templates.Render(selection.MtusSilent ? "hierarchy.mtus-silent" : "hierarchy.mtus", values),
         };
 
@@ -41,6 +49,7 @@ internal static class Rationale
             {
                 CriterionStatus.Met => "criteria.met",
                 CriterionStatus.NotMet => "criteria.not-met",
+                _ when assessment.Finding?.StartsWith(QuestionPrefix, StringComparison.Ordinal) == true => "criteria.question",
                 _ => "criteria.not-documented",
             };
             sentences.Add(templates.Render(key, criterionValues));
@@ -52,9 +61,22 @@ internal static class Rationale
             sentences.Add(templates.Render("quantity.cannot-modify", values));
         }
 
+        if (strength == RecommendationStrength.NotEstablished && !assessments.Any(a => a.Decisive && a.Assessment.Status != CriterionStatus.Met))
+        {
+            sentences.Add(templates.Render("criteria.none-established", values));
+        }
+
         sentences.Add(templates.Render(decision == Decision.Overturned ? "closings.overturned" : "closings.upheld", values));
         return string.Join(" ", sentences.Where(s => s.Length > 0));
     }
+
+    /// <summary>A service that serves a surgery found not medically necessary.</summary>
+    public static string Dependent(RationaleTemplates templates, ParsedRequest request, Determination surgery) =>
+        templates.Render("openings.dependent-upheld", new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["request"] = request.Description,
+            ["surgery"] = surgery.Request,
+        });
 
     public static string NoRecommendation(RationaleTemplates templates, ParsedRequest request, string reason) =>
         templates.Render("openings.no-recommendation", new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -68,7 +90,7 @@ internal static class Rationale
         var parts = new List<string>();
         if (assessment.Finding is { Length: > 0 } finding)
         {
-            parts.Add(char.ToUpperInvariant(finding[0]) + finding[1..] + ".");
+            parts.Add(char.ToUpperInvariant(finding[0]) + finding[1..] + (finding[^1] is '.' or '?' or '!' ? "" : "."));
         }
 
         if (assessment.Evidence.Count > 0)

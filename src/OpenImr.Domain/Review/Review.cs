@@ -23,7 +23,11 @@ public sealed record Determination(
     GuidelineCitation? Guideline,
     IReadOnlyList<CriterionAssessment> Criteria,
     string Rationale,
-    string? Basis = null);
+    string? Basis = null)
+{
+    /// <summary>How firmly the records carry the recommendation (<see cref="BurdenOfProof"/>).</summary>
+    public RecommendationStrength Strength { get; init; } = RecommendationStrength.CannotJudge;
+}
 
 /// <summary>A criterion of the guideline applied to the case, with the evidence it rests on.</summary>
 /// <param name="Id">The criterion's stable id in the criteria library, e.g. <c>wc.rtw-goal</c>.</param>

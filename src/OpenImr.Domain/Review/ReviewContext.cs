@@ -25,36 +25,38 @@ internal sealed record ReviewContext(IReadOnlyList<ClinicalFact> Facts, ParsedRe
             && (!regional || f.Region is null || Request.Region is null || Request.Regions.Contains(f.Region) || f.Region == Request.Region));
         return kind switch
         {
+            FactKinds.ConservativeCareFailed => facts.Any() ? facts : CareGivenWithoutRelief(),
             FactKinds.MedicationDuration => facts.Concat(CurrentUseOfRequestedDrug),
-            FactKinds.ConservativeCareFailed => facts.Any() ? facts : ConservativeCareWithoutRecovery,
             _ => facts,
         };
     }
 
     /// <summary>
-    /// Where the records do not say whether conservative care failed, active care (therapy, manipulation, acupuncture, home exercise) tried for at least a month
-    /// after the injury with no functional improvement recorded is read as care that did not resolve
-    /// the complaint (ACOEM: failure to progress after 3-4 weeks of conservative care).
+    /// Where the records do not state that conservative care failed, it is read as failed only when they show such care
+    /// given (not planned), for the region requested where they name one, a complaint stated as lasting on, at least a
+    /// month after the injury (ACOEM: failure to progress after some weeks of conservative care; ODG: at least a month
+    /// of conservative therapy), and no functional improvement recorded.
     /// </summary>
-    private IEnumerable<ClinicalFact> ConservativeCareWithoutRecovery
+    private IEnumerable<ClinicalFact> CareGivenWithoutRelief()
     {
-        get
+        if (MonthsSinceInjury is not >= 1 || Of(FactKinds.ResponseFunctionalImprovement).Any(f => f.Status == FactStatus.Affirmed))
         {
-            if (MonthsSinceInjury is not >= 1 || Facts.Any(f => f.Kind == FactKinds.ResponseFunctionalImprovement && f.Status == FactStatus.Affirmed))
-            {
-                return [];
-            }
-
-            string[] conservative =
-            [
-                FactKinds.TreatmentPhysicalTherapy, FactKinds.TreatmentChiropractic, FactKinds.TreatmentAcupuncture, FactKinds.TreatmentOccupationalTherapy,
-                FactKinds.TreatmentHomeExercise, FactKinds.TreatmentConservativeCare,
-            ];
-            return Facts.Where(f => conservative.Contains(f.Kind) && f.IsPositive)
-                .Take(1)
-                .Select(f => f with { Kind = FactKinds.ConservativeCareFailed, Status = FactStatus.Affirmed, Number = null });
+            return [];
         }
+
+        var care = ConservativeCare.SelectMany(Of).FirstOrDefault(f => f.IsPositive);
+        var lasting = Facts.FirstOrDefault(f => f.Kind == FactKinds.SymptomPersistent && f.Status == FactStatus.Affirmed
+            && (f.Region is null || Request.Region is null || f.Region == Request.Region || Request.Regions.Contains(f.Region)));
+        return care is null || lasting is null
+            ? []
+            : [lasting with { Kind = FactKinds.ConservativeCareFailed, Number = null }, care];
     }
+
+    private static readonly string[] ConservativeCare =
+    [
+        FactKinds.TreatmentPhysicalTherapy, FactKinds.TreatmentChiropractic, FactKinds.TreatmentAcupuncture, FactKinds.TreatmentOccupationalTherapy,
+        FactKinds.TreatmentHomeExercise, FactKinds.TreatmentConservativeCare, FactKinds.TreatmentMedication,
+    ];
 
     /// <summary>
     /// A drug requested that the records show the patient already taking is continuing use: the

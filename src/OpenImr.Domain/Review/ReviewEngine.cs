@@ -48,7 +48,7 @@ public sealed class ReviewEngine
         {
             for (var i = 0; i < requests.Count; i++)
             {
-                var isSurgery = requests[i].Service.Family == ServiceFamilies.Surgery;
+                var isSurgery = IsMainSurgery(requests[i]);
                 if (isSurgery != pass)
                 {
                     continue;
@@ -76,11 +76,14 @@ public sealed class ReviewEngine
     private static List<ClinicalFact> WithSurgeryApproved(IReadOnlyList<ClinicalFact> facts, Determination surgery) =>
         [.. facts, new ClinicalFact(FactKinds.SurgeryPlanned, FactStatus.Affirmed) { Value = surgery.Request, Trigger = surgery.Request }];
 
+    /// <summary>An operation, as opposed to a service that serves one (an assistant surgeon is itself surgical but follows the operation).</summary>
+    private static bool IsMainSurgery(ParsedRequest request) => request.Service.Family == ServiceFamilies.Surgery && !request.DependsOnSurgery;
+
     private static Determination? SurgeryDecision(List<ParsedRequest> requests, Determination?[] determinations)
     {
         for (var i = 0; i < requests.Count; i++)
         {
-            if (requests[i].Service.Family == ServiceFamilies.Surgery && determinations[i] is { } decided)
+            if (IsMainSurgery(requests[i]) && determinations[i] is { } decided)
             {
                 return decided;
             }
@@ -94,7 +97,25 @@ public sealed class ReviewEngine
         var request = context.Request;
         var service = request.Service.ToString();
         var quantity = request.Quantity.IsEmpty ? null : request.Quantity;
+        if (request.Service == ServiceId.Unknown)
+        {
+            var unplaced = $"The catalogue cannot place the words \"{request.Portion.Trim()}\" as a service, so no guideline can be chosen; a physician reviewer must decide which one governs it.";
+            return new Determination(request.Description, service, quantity, Decision.NoRecommendation, null, [],
+                Rationale.NoRecommendation(_library.Templates, request, unplaced), unplaced);
+        }
+
         var selection = Select(service, request, context.DecisionDate, Qualifiers(context, surgery));
+        if ((selection.Topic is null || selection.Guideline is null) && surgery?.Decision == Decision.Upheld)
+        {
+            // Dependencies first: a service that serves a surgery found not necessary falls with it, whether or not a topic covers it.
+            var dependency = SurgeryDependency(surgery);
+            return new Determination(request.Description, service, quantity, Decision.Upheld, null, [dependency.Assessment],
+                Rationale.Dependent(_library.Templates, request, surgery), selection.Reason)
+            {
+                Strength = RecommendationStrength.CriteriaNotMet,
+            };
+        }
+
         if (selection.Topic is null || selection.Guideline is null)
         {
             var rationale = Rationale.NoRecommendation(_library.Templates, request, selection.Reason);
@@ -108,6 +129,14 @@ public sealed class ReviewEngine
             const string thin = "The records supplied hold too little clinical information to apply the guideline's criteria; a physician reviewer must decide.";
             return new Determination(request.Description, service, quantity, Decision.NoRecommendation, citation, [],
                 Rationale.NoRecommendation(_library.Templates, request, thin), selection.Reason);
+        }
+
+        if (topic.Criteria.Count == 0 && topic.Quantities.Count == 0
+            && topic.Recommendation is not (RecommendationKind.NotRecommended or RecommendationKind.UnderStudy) && surgery is null)
+        {
+            var reason = $"{selection.Guideline.SourceName} {selection.Guideline.Title} ({topic.Section}) governs this request, but the criteria library encodes none of its criteria; a physician reviewer must apply them.";
+            return new Determination(request.Description, service, quantity, Decision.NoRecommendation, citation, [],
+                Rationale.NoRecommendation(_library.Templates, request, reason), selection.Reason);
         }
 
         var assessments = new List<Assessed>();
@@ -134,13 +163,15 @@ public sealed class ReviewEngine
             }
 
             var outcome = CriterionEvaluator.Evaluate(criterion.Rule, context, topic);
+            var question = outcome.NeedsJudgement && outcome.Status == CriterionStatus.NotDocumented;
             var assessment = new CriterionAssessment(criterion.Id, criterion.Test, outcome.Status, Evidence(outcome.Facts))
             {
-                Finding = outcome.Finding,
+                Finding = question ? $"{Rationale.QuestionPrefix}, which the records do not answer: {outcome.Finding}" : outcome.Finding,
                 Source = Source(selection.Guideline, topic, criterion.Source),
             };
-            // A question only a physician can answer is reported for the reviewer but does not decide the recommendation.
-            assessments.Add(new Assessed(assessment, Decisive: criterion.OnFail == FailureEffect.Upheld && !outcome.NeedsJudgement));
+
+            // The burden of proof: a decisive criterion the engine cannot answer counts against the request like one not documented.
+            assessments.Add(new Assessed(assessment, Decisive: criterion.OnFail == FailureEffect.Upheld, Established(outcome)));
         }
 
         assessments.AddRange(QuantityAssessor.Assess(topic, context).Select(q => q with
@@ -148,12 +179,19 @@ public sealed class ReviewEngine
             Assessment = q.Assessment with { Source = Source(selection.Guideline, topic, q.Rule.Source) },
         }).Select(q => new Assessed(q.Assessment, q.Rule.OnFail == FailureEffect.Upheld)));
 
-        var decisive = assessments.Where(a => a.Decisive).Select(a => a.Assessment.Status).ToList();
-        var decision = decisive.Any(s => s != CriterionStatus.Met) ? Decision.Upheld : Decision.Overturned;
+        var (decision, strength) = BurdenOfProof.Decide(assessments.Where(a => a.Decisive)
+            .Select(a => new BurdenOfProof.Decisive(a.Assessment.Status, a.Established)).ToList());
         var criteria = assessments.Select(a => a.Assessment).ToList();
-        var text = Rationale.Write(_library.Templates, request, selection, citation, decision, assessments);
-        return new Determination(request.Description, service, quantity, decision, citation, criteria, text, selection.Reason);
+        var text = Rationale.Write(_library.Templates, request, selection, citation, decision, strength, assessments);
+        return new Determination(request.Description, service, quantity, decision, citation, criteria, text, selection.Reason) { Strength = strength };
     }
+
+    /// <summary>
+    /// A met criterion establishes something only when it rests on what the records affirm; one met by silence
+    /// (nothing contrary found), by the injury date or by the request's own wording does not.
+    /// </summary>
+    private static bool Established(RuleOutcome outcome) =>
+        outcome.Status == CriterionStatus.Met && outcome.Facts.Any(f => f.Kind != FactKinds.InjuryDate);
 
     /// <summary>The first topic in force for any of the request's body regions, in the order the request names them.</summary>
     private HierarchySelection Select(string service, ParsedRequest request, DateOnly decisionDate, HashSet<string> qualifiers)
@@ -215,7 +253,7 @@ public sealed class ReviewEngine
             Finding = "utilization review authorised part of this therapy; the rest depends on the improvement those sessions bring",
             Source = "MTUS Chronic Pain Medical Treatment Guidelines p.98-99; 8 CCR 9792.20 (functional improvement)",
         };
-        return new Assessed(assessment, Decisive: true);
+        return new Assessed(assessment, Decisive: true, Established: improved.Count > 0);
     }
 
     // "was authorized", "approved", "modified the request": utilization review granted part. A "request for
@@ -236,7 +274,7 @@ public sealed class ReviewEngine
         {
             Finding = $"the request for {surgery.Request} is {(met ? "medically necessary" : surgery.Decision == Decision.Upheld ? "not medically necessary" : "undecided")} in this review",
         };
-        return new Assessed(assessment, Decisive: true);
+        return new Assessed(assessment, Decisive: true, Established: met);
     }
 
     private static Assessed NotRecommended(GuidelineTopic topic, Guideline guideline)
@@ -301,4 +339,4 @@ public sealed class ReviewEngine
 }
 
 /// <summary>An assessment and whether it can decide the request.</summary>
-internal sealed record Assessed(CriterionAssessment Assessment, bool Decisive);
+internal sealed record Assessed(CriterionAssessment Assessment, bool Decisive, bool Established = false);

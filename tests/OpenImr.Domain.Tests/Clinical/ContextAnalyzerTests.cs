@@ -25,7 +25,7 @@ public class ContextAnalyzerTests
         { "An MRI of the lumbar spine dated 03/02/2016 revealed a disc protrusion at L4-5.", FactKinds.ImagingPrior, FactStatus.Affirmed },
         { "An MRI of the lumbar spine dated 03/02/2016 revealed a disc protrusion at L4-5.", FactKinds.DiagnosisDiscDisplacement, FactStatus.Affirmed },
         { "Electrodiagnostic testing showed moderate carpal tunnel syndrome.", FactKinds.DiagnosisCarpalTunnel, FactStatus.Affirmed },
-        { "He has completed 12 sessions to date with improvement.", FactKinds.ResponseFunctionalImprovement, FactStatus.Affirmed },
+        { "He has completed 12 sessions to date with improvement.", FactKinds.ResponseReportedImprovement, FactStatus.Affirmed },
         { "The applicant reported that medications helped with pain relief.", FactKinds.ResponsePainRelief, FactStatus.Affirmed },
         { "Current medications included Norco.", FactKinds.MedicationOpioid, FactStatus.Affirmed },
         { "Naprosyn was prescribed at the visit.", FactKinds.TreatmentMedication, FactStatus.Affirmed },

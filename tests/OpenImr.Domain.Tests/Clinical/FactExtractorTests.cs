@@ -54,12 +54,35 @@ public class FactExtractorTests
         Assert.Equal(FactStatus.Affirmed, fact.Status);
     }
 
+    [Theory]
+    [InlineData("Synthetic note: she says the therapy helped and she feels better.")]
+    [InlineData("Synthetic note: he reports improvement after the sessions.")]
+    public void Extract_GainReportedWithoutMeasure_ReportedNotFunctionalImprovement(string text)
+    {
+        var facts = Extract(text);
+        Assert.Contains(facts, f => f.Kind == FactKinds.ResponseReportedImprovement && f.Status == FactStatus.Affirmed);
+        Assert.DoesNotContain(facts, f => f.Kind == FactKinds.ResponseFunctionalImprovement && f.Status == FactStatus.Affirmed);
+    }
+
+    [Theory]
+    [InlineData("Synthetic note: after therapy her lifting tolerance increased from 10 to 20 pounds.")]
+    [InlineData("Synthetic note: with therapy he returned to work at modified duty.")]
+    public void Extract_GainMeasuredOrAtWork_FunctionalImprovement(string text) =>
+        Assert.Contains(Extract(text), f => f.Kind == FactKinds.ResponseFunctionalImprovement && f.Status == FactStatus.Affirmed);
+
+    [Theory]
+    [InlineData("Synthetic note: she has persistent right knee pain.", FactStatus.Affirmed)]
+    [InlineData("Synthetic note: the neck pain continues at night.", FactStatus.Affirmed)]
+    [InlineData("Synthetic note: she denies ongoing pain in the knee.", FactStatus.Negated)]
+    public void Extract_ComplaintLastingOn_SymptomPersistent(string text, FactStatus expected) =>
+        Assert.Equal(expected, Extract(text).First(f => f.Kind == FactKinds.SymptomPersistent).Status);
+
     [Fact]
     public void Extract_SessionsInLaterSentence_CarriedToTherapy()
     {
         var facts = Extract("She was treated with acupuncture. He has completed 12 sessions to date with improvement.");
         Assert.Contains(facts, f => f.Kind == FactKinds.TreatmentAcupuncture && f.Number == 12 && f.Status == FactStatus.Affirmed);
-        Assert.Contains(facts, f => f.Kind == FactKinds.ResponseFunctionalImprovement && f.Status == FactStatus.Affirmed);
+        Assert.Contains(facts, f => f.Kind == FactKinds.ResponseReportedImprovement && f.Status == FactStatus.Affirmed);
     }
 
     [Fact]

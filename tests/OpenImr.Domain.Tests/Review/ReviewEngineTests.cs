@@ -15,7 +15,7 @@ public class ReviewEngineTests
         "He has completed 6 sessions of physical therapy for the lumbar spine. Pain is rated 6/10. He is on modified duty.";
 
     private const string SixSessionsWithGains =
-        "Synthetic record. The patient is a 45-year-old male with low back pain after lifting at work. " +
+        "Synthetic record. The patient is a 45-year-old male with a lumbar strain after lifting at work. " +
         "He has completed 6 sessions of physical therapy for the lumbar spine with documented functional improvement: " +
         "his lifting tolerance increased from 10 to 25 pounds and his work restrictions were reduced. Pain is rated 6/10.";
 
@@ -240,7 +240,7 @@ public class ReviewEngineTests
     }
 
     [Fact]
-    public void Review_NsaidForANewInjury_OverturnedAsAFirstCourse()
+    public void Review_NsaidForANewInjury_NotEstablishedUnderTheBurdenOfProof()
     {
         const string record = "Synthetic record. A 35-year-old woman strained her low back lifting a crate at work and has stayed on modified duty. " +
             "She is taking naproxen. Pain is rated 6/10 with tenderness of the lumbar paraspinal muscles.";
@@ -248,12 +248,30 @@ public class ReviewEngineTests
 
         var newInjury = ReviewOne(record, "Naproxen 550mg #60", new DateOnly(2016, 10, 1), ur);
         var oldInjury = ReviewOne(record, "Naproxen 550mg #60", new DateOnly(2015, 10, 1), ur);
-        var withRefills = ReviewOne(record, "Naproxen 550mg #60 with three refills", new DateOnly(2016, 10, 1), ur);
 
-        Assert.Equal(Decision.Overturned, newInjury.Decision);
+        // No decisive criterion of the topic applies to a first course, so nothing establishes it: Upheld, never a silent Overturned.
+        Assert.Equal(Decision.Upheld, newInjury.Decision);
+        Assert.Equal(RecommendationStrength.NotEstablished, newInjury.Strength);
         Assert.Equal(Decision.Upheld, oldInjury.Decision);
         Assert.Equal(CriterionStatus.NotDocumented, StatusOf(oldInjury, "nsaid.benefit-if-continuing"));
-        Assert.Equal(Decision.Upheld, withRefills.Decision);
+    }
+
+    [Fact]
+    public void Review_NsaidContinuedWithMeasuredRelief_FlipsToOverturned()
+    {
+        const string without = "Synthetic record. A 35-year-old woman strained her low back lifting a crate at work a year ago. " +
+            "She is taking naproxen daily and works modified duty. The lumbar paraspinal muscles are tender.";
+        const string with = without + " Naproxen reduced her pain from 7/10 to 4/10 and she can finish her shifts on modified duty.";
+        var ur = new DateOnly(2016, 11, 20);
+        var injury = new DateOnly(2015, 10, 1);
+
+        var upheld = ReviewOne(without, "Naproxen 550mg #60", injury, ur);
+        var overturned = ReviewOne(with, "Naproxen 550mg #60", injury, ur);
+
+        Assert.Equal(Decision.Upheld, upheld.Decision);
+        Assert.Equal(Decision.Overturned, overturned.Decision);
+        Assert.Equal(RecommendationStrength.CriteriaMet, overturned.Strength);
+        Assert.Equal(CriterionStatus.Met, StatusOf(overturned, "nsaid.benefit-if-continuing"));
     }
 
     [Fact]
