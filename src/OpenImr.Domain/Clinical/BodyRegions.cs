@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace OpenImr.Domain.Clinical;
 
 /// <summary>Body region ids used by <see cref="ClinicalFact.Region"/> and <c>ParsedRequest.Region</c>.</summary>
@@ -21,6 +22,23 @@ public static class BodyRegions
     public const string Head = "head";
     public const string Face = "face";
     public const string Chest = "chest";
+
+    private static readonly FrozenSet<string> Hand3 = FrozenSet.Create(StringComparer.Ordinal, [Wrist, Hand, Finger]);
+    private static readonly FrozenSet<string> Low = FrozenSet.Create(StringComparer.Ordinal, [LumbarSpine, Spine]);
+    private static readonly FrozenSet<string> UpperQuarter = FrozenSet.Create(StringComparer.Ordinal,
+        [CervicalSpine, Shoulder, Elbow, Wrist, Hand, Finger, UpperExtremity, Head]);
+    private static readonly FrozenSet<string> LowerQuarter = FrozenSet.Create(StringComparer.Ordinal,
+        [LumbarSpine, Spine, Hip, Knee, Ankle, Foot, LowerExtremity]);
+
+    /// <summary>The same body part: equal, or the wrist, hand and fingers, or the low back named two ways.</summary>
+    public static bool SamePart(string a, string b) =>
+        string.Equals(a, b, StringComparison.Ordinal) || (Hand3.Contains(a) && Hand3.Contains(b)) || (Low.Contains(a) && Low.Contains(b))
+        || (a == UpperExtremity && UpperQuarter.Contains(b)) || (b == UpperExtremity && UpperQuarter.Contains(a))
+        || (a == LowerExtremity && LowerQuarter.Contains(b)) || (b == LowerExtremity && LowerQuarter.Contains(a));
+
+    /// <summary>A limb and the spine that serves it: the neck with the arms, the low back with the legs (thoracic only with itself).</summary>
+    public static bool SameLimbAndSpine(string a, string b) =>
+        SamePart(a, b) || (UpperQuarter.Contains(a) && UpperQuarter.Contains(b)) || (LowerQuarter.Contains(a) && LowerQuarter.Contains(b));
 
     internal static PhraseLexicon<string> Lexicon { get; } = Build();
 

@@ -57,6 +57,9 @@ public static class GuidelineVocabulary
         ["requested-sessions"] = [],
         ["requested-weeks"] = [],
         ["requested-per-week"] = [],
+        // Units dispensed ("#60") and days of supply or rental the request states.
+        ["requested-count"] = [],
+        ["requested-days"] = [],
         // Refills the request asks for (0 when it names none).
         ["requested-refills"] = [],
         // The request asks for more of a treatment under way ("additional", "continue"): met, else not met.

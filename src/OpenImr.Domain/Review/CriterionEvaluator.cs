@@ -109,13 +109,15 @@ internal static class CriterionEvaluator
                     return InRange(found.Count, rule) ? RuleOutcome.Met([], finding) : RuleOutcome.NotMet([], finding);
                 }
 
-            case "requested-sessions" or "requested-weeks" or "requested-per-week":
+            case "requested-sessions" or "requested-weeks" or "requested-per-week" or "requested-count" or "requested-days":
                 {
                     var quantity = context.Request.Quantity;
                     var value = rule.Calc switch
                     {
                         "requested-sessions" => quantity.Sessions ?? quantity.SessionsMax,
                         "requested-weeks" => quantity.Weeks,
+                        "requested-count" => quantity.Count,
+                        "requested-days" => quantity.Days ?? quantity.DaysMax ?? quantity.Weeks * 7,
                         _ => quantity.PerWeek ?? quantity.PerWeekMax,
                     };
                     if (value is null)

@@ -15,14 +15,18 @@ internal sealed record ReviewContext(IReadOnlyList<ClinicalFact> Facts, ParsedRe
     /// </summary>
     public IEnumerable<ClinicalFact> Of(string kind)
     {
-        // Care and its response count per body region (knee therapy says nothing of the low back);
-        // findings such as numbness in the fingers bear on the neck, so they are not filtered.
-        // So do structural lesions and red flags: a fractured foot is no reason to image the elbow.
+        // Care, its response, red flags and structural diagnoses count for the request's own region (knee therapy says
+        // nothing of the low back; a neck sprain is no reason to brace the wrist). Nerve findings and radicular diagnoses
+        // bear on the spine that serves the limb (numbness in the fingers bears on the neck), never on the other half.
         var regional = kind.StartsWith("treatment.", StringComparison.Ordinal) || kind.StartsWith("response.", StringComparison.Ordinal)
-            || kind.StartsWith("redflag.", StringComparison.Ordinal) || kind is FactKinds.DiagnosisTear or FactKinds.DiagnosisFracture;
+            || kind.StartsWith("redflag.", StringComparison.Ordinal) || kind.StartsWith("diagnosis.", StringComparison.Ordinal);
+        var neural = kind.StartsWith("neuro.", StringComparison.Ordinal) || kind is FactKinds.DiagnosisRadiculopathy or FactKinds.DiagnosisNeuritis
+            or FactKinds.DiagnosisCarpalTunnel;
         var facts = Facts.Where(f => f.Kind == kind
             && f.Status is not (FactStatus.OtherPerson or FactStatus.NotAboutPatient)
-            && (!regional || f.Region is null || Request.Region is null || Request.Regions.Contains(f.Region) || f.Region == Request.Region));
+            && (f.Region is null || RequestRegions.Count == 0
+                || (neural ? RequestRegions.Any(r => BodyRegions.SameLimbAndSpine(f.Region, r))
+                    : !regional || RequestRegions.Any(r => BodyRegions.SamePart(f.Region, r)))));
         return kind switch
         {
             FactKinds.ConservativeCareFailed => facts.Any() ? facts : CareGivenWithoutRelief(),
@@ -97,6 +101,8 @@ internal sealed record ReviewContext(IReadOnlyList<ClinicalFact> Facts, ParsedRe
         return taken.Any(t => string.Equals(t.Class, Request.Service.Kind, StringComparison.Ordinal))
             || (Request.DrugName is { } name && drug.Contains(name, StringComparison.OrdinalIgnoreCase));
     }
+
+    private IReadOnlyList<string> RequestRegions => Request.Regions.Count > 0 ? Request.Regions : Request.Region is { } only ? [only] : [];
 
     /// <summary>Whole months from the injury to the decision date; null when the injury date is unknown.</summary>
     public int? MonthsSinceInjury => InjuryDate is { } injury && injury <= DecisionDate ? CaseFacts.WholeMonths(injury, DecisionDate) : null;
