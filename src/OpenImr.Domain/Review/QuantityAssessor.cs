@@ -21,6 +21,15 @@ internal static class QuantityAssessor
         ["functional-restoration"] = FactKinds.TreatmentFunctionalRestoration,
     };
 
+    // "was authorized", "approved", "modified the request": utilization review granted part. A "request for
+    // authorization" is the treating physician's request, not a grant.
+    internal static bool GrantedInPart(string quote) =>
+        quote.Contains("authorized", StringComparison.OrdinalIgnoreCase)
+        || quote.Contains("approved", StringComparison.OrdinalIgnoreCase)
+        || quote.Contains("modified", StringComparison.OrdinalIgnoreCase)
+        || (quote.Contains("certified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("non-certified", StringComparison.OrdinalIgnoreCase)
+            && !quote.Contains("noncertified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("not certified", StringComparison.OrdinalIgnoreCase));
+
     public sealed record Checked(QuantityRule Rule, CriterionAssessment Assessment);
 
     public static IEnumerable<Checked> Assess(GuidelineTopic topic, ReviewContext context)
@@ -67,7 +76,11 @@ internal static class QuantityAssessor
                 if (rule.Cumulative && CompletedCareFact.TryGetValue(context.Request.Service.Kind, out var kind))
                 {
                     var given = context.Of(kind).Where(f => f.IsPositive).ToList();
-                    var done = given.Where(f => f.Number is > 0).MaxBy(f => f.Number);
+
+                    // Visits utilization review already authorised count toward the limit like visits given.
+                    var authorized = context.Facts.Where(f => f.Kind == kind && f.Status == FactStatus.NotAboutPatient && f.Number is > 0
+                        && f.Evidence is { } quote && GrantedInPart(quote.Quote));
+                    var done = given.Where(f => f.Number is > 0).Concat(authorized).MaxBy(f => f.Number);
                     if (done is null && given.Count > 0)
                     {
                         // Care given before, in a number the records do not state: the limit cannot be shown to hold.

@@ -239,7 +239,7 @@ public sealed class ReviewEngine
         }
 
         var authorized = context.Facts.FirstOrDefault(f => f.Kind == kind && f.Status == FactStatus.NotAboutPatient
-            && f.Evidence is { } span && GrantedInPart(span.Quote));
+            && f.Evidence is { } span && QuantityAssessor.GrantedInPart(span.Quote));
         if (authorized is null)
         {
             return null;
@@ -255,15 +255,6 @@ public sealed class ReviewEngine
         };
         return new Assessed(assessment, Decisive: true, Established: improved.Count > 0);
     }
-
-    // "was authorized", "approved", "modified the request": utilization review granted part. A "request for
-    // authorization" is the treating physician's request, not a grant.
-    private static bool GrantedInPart(string quote) =>
-        quote.Contains("authorized", StringComparison.OrdinalIgnoreCase)
-        || quote.Contains("approved", StringComparison.OrdinalIgnoreCase)
-        || quote.Contains("modified", StringComparison.OrdinalIgnoreCase)
-        || (quote.Contains("certified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("non-certified", StringComparison.OrdinalIgnoreCase)
-            && !quote.Contains("noncertified", StringComparison.OrdinalIgnoreCase) && !quote.Contains("not certified", StringComparison.OrdinalIgnoreCase));
 
     private static Assessed SurgeryDependency(Determination surgery)
     {

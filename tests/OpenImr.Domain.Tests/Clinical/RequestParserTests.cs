@@ -6,6 +6,15 @@ public class RequestParserTests
 {
     [Theory]
     [InlineData("PT/PTT", "testing/laboratory")]
+    [InlineData("Infrared therapy 2 times a week for 3 weeks", "physical-medicine/modality")]
+    [InlineData("Traction therapy for the neck 6 sessions", "physical-medicine/modality")]
+    [InlineData("Shockwave therapy for the elbow", "physical-medicine/modality")]
+    [InlineData("Massage therapy 6 sessions", "physical-medicine/massage")]
+    [InlineData("Manual therapy for the low back 6 visits", "physical-medicine/chiropractic")]
+    [InlineData("Therapy 2 times a week for 4 weeks", "physical-medicine/physical-therapy")]
+    [InlineData("Grip strength testing", "testing/functional-testing")]
+    [InlineData("Computerized range of motion testing", "testing/functional-testing")]
+    [InlineData("Partial hospitalization program", "home-care/partial-hospitalization")]
     [InlineData("Pre-op labs: CBC, PT/PTT", "testing/laboratory")]
     [InlineData("Pulsed Ultrasound 2 times a week for 4 weeks", "physical-medicine/modality")]
     [InlineData("Ultrasound of the right shoulder", "imaging/ultrasound")]
@@ -88,6 +97,14 @@ public class RequestParserTests
     [InlineData("Trigger point injections x4 to the trapezius", "injection/trigger-point")]
     public void Parse_HeldOutWording_Service(string wording, string service) =>
         Assert.Equal(service, RequestParser.Parse(wording).Service.ToString());
+
+    [Fact]
+    public void Parse_ContinuationWords_IsContinuation()
+    {
+        Assert.True(RequestParser.Parse("Additional physical therapy 6 visits").IsContinuation);
+        Assert.True(RequestParser.Parse("Continue chiropractic care 2x3").IsContinuation);
+        Assert.False(RequestParser.Parse("Physical therapy 6 visits").IsContinuation);
+    }
 
     [Fact]
     public void Parse_FrequencyRange_KeepsRange()

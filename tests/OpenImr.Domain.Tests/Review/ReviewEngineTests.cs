@@ -275,6 +275,189 @@ public class ReviewEngineTests
     }
 
     [Fact]
+    public void Review_JudgementQuestionDecisive_UpheldAndNamedForTheReviewer()
+    {
+        // Home health: whether the patient is homebound is a question the engine cannot answer (CPMTG p.51).
+        const string record = "Synthetic record. A 70-year-old man with a lumbar strain lives alone and uses a walker indoors. " +
+            "His pain is rated 7/10 and he is on temporary total disability.";
+
+        var determination = ReviewOne(SyntheticCase(record, "Home health aide 4 hours per day, 3 days a week for 4 weeks"));
+
+        Assert.Equal(Decision.Upheld, determination.Decision);
+        Assert.Equal(RecommendationStrength.NotEstablished, determination.Strength);
+        Assert.Contains(determination.Criteria, c => c.Status == CriterionStatus.NotDocumented
+            && c.Finding?.StartsWith("a question for the physician reviewer", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Review_TopicWithoutEncodedCriteria_NoRecommendationNamingTheGuideline()
+    {
+        // The CPMTG exercise topic (p.46-47) is in the library without criteria: the library cannot judge it, and says so.
+        var determination = ReviewOne(SyntheticCase(SixSessionsWithGains, "Home exercise program"));
+
+        Assert.Equal(Decision.NoRecommendation, determination.Decision);
+        Assert.Equal(RecommendationStrength.CannotJudge, determination.Strength);
+        Assert.Contains("encodes none of its criteria", determination.Rationale, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Physical therapy for the lumbar spine")]
+    [InlineData("Chiropractic care for the lumbar spine")]
+    public void Review_NoNumberOfVisits_NotEstablished(string request)
+    {
+        const string record = "Synthetic record. A 40-year-old woman strained her low back at work two months ago. " +
+            "The lumbar paraspinal muscles are tender with spasm. She has had no therapy so far and works modified duty.";
+
+        var determination = ReviewOne(SyntheticCase(record, request) with { Dates = new CaseDates { Injury = new DateOnly(2016, 9, 1), UrDenial = new DateOnly(2016, 11, 20) } });
+
+        Assert.Equal(Decision.Upheld, determination.Decision);
+        Assert.Contains(determination.Criteria, c => c.Id.Contains(".qty.", StringComparison.Ordinal) && c.Status == CriterionStatus.NotDocumented
+            && c.Finding?.Contains("does not state how many", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Review_PriorVisitsUncounted_NotEstablishedAndCountedFlipsIt()
+    {
+        const string uncounted = "Synthetic record. A 40-year-old woman with a lumbar strain from lifting. She has had physical therapy for the lumbar spine. " +
+            "The therapist measured her lifting tolerance increased from 10 to 20 pounds. She works modified duty.";
+        const string counted = "Synthetic record. A 40-year-old woman with a lumbar strain from lifting. She has had 2 sessions of physical therapy for the lumbar spine. " +
+            "The therapist measured her lifting tolerance increased from 10 to 20 pounds. She works modified duty.";
+        const string request = "Physical therapy 2 times a week for 3 weeks for the lumbar spine";
+
+        var unknown = ReviewOne(SyntheticCase(uncounted, request));
+        var known = ReviewOne(SyntheticCase(counted, request));
+
+        Assert.Equal(Decision.Upheld, unknown.Decision);
+        Assert.Contains(unknown.Criteria, c => c.Finding?.Contains("not how many", StringComparison.Ordinal) == true);
+        Assert.Equal(Decision.Overturned, known.Decision);
+    }
+
+    [Fact]
+    public void Review_AuthorisedVisitsCountTowardTheLimit_Upheld()
+    {
+        const string within = "Synthetic record. A 40-year-old woman with a lumbar strain from lifting, no therapy yet. She works modified duty and the paraspinal muscles are tender.";
+        const string authorised = within + " Utilization review authorized 6 sessions of physical therapy last month.";
+        const string request = "Physical therapy 2 times a week for 3 weeks for the lumbar spine";
+
+        Assert.Equal(Decision.Overturned, ReviewOne(SyntheticCase(within, request)).Decision);
+        var counted = ReviewOne(SyntheticCase(authorised, request));
+        Assert.Equal(Decision.Upheld, counted.Decision);
+    }
+
+    [Fact]
+    public void Review_FrequencyRange_JudgedAtItsTop()
+    {
+        // "1-2 times a week for 6 weeks" asks for up to 12 visits, above the 10 the myalgia course allows (CPMTG p.99).
+        const string record = "Synthetic record. A 40-year-old woman with a lumbar strain from lifting, no therapy yet. She works modified duty and the paraspinal muscles are tender.";
+
+        var range = ReviewOne(SyntheticCase(record, "Physical therapy 1-2 times a week for 6 weeks for the lumbar spine"));
+        var low = ReviewOne(SyntheticCase(record, "Physical therapy 1 time a week for 6 weeks for the lumbar spine"));
+
+        Assert.Equal(Decision.Upheld, range.Decision);
+        Assert.Equal(RecommendationStrength.CriteriaNotMet, range.Strength);
+        Assert.Equal(Decision.Overturned, low.Decision);
+    }
+
+    [Fact]
+    public void Review_PhysicalTherapyWithoutADiagnosisTheCoursesName_NotEstablished()
+    {
+        const string vague = "Synthetic record. A 40-year-old woman reports pain in the low back after lifting at work, no therapy yet. She works modified duty.";
+        const string strain = "Synthetic record. A 40-year-old woman has a lumbar strain after lifting at work, no therapy yet. She works modified duty.";
+        const string request = "Physical therapy 2 times a week for 3 weeks for the lumbar spine";
+
+        Assert.Equal(Decision.Upheld, ReviewOne(SyntheticCase(vague, request)).Decision);
+        Assert.Equal(Decision.Overturned, ReviewOne(SyntheticCase(strain, request)).Decision);
+    }
+
+    [Fact]
+    public void Review_AdditionalTherapyWithoutPriorSessionsRecognised_StillNeedsFunctionalImprovement()
+    {
+        const string record = "Synthetic record. A 40-year-old woman has a lumbar strain after lifting at work. She works modified duty and the paraspinal muscles are tender.";
+
+        var additional = ReviewOne(SyntheticCase(record, "Additional physical therapy 2 times a week for 3 weeks for the lumbar spine"));
+
+        Assert.Equal(Decision.Upheld, additional.Decision);
+        Assert.Equal(CriterionStatus.NotDocumented, StatusOf(additional, "pm.functional-improvement"));
+    }
+
+    [Fact]
+    public void Review_ReportedGainWithoutMeasure_IsNotFunctionalImprovement()
+    {
+        const string reported = "Synthetic record. A 40-year-old woman with a lumbar strain has completed 4 sessions of physical therapy for the lumbar spine and says it helped. She works modified duty.";
+        const string measured = "Synthetic record. A 40-year-old woman with a lumbar strain has completed 4 sessions of physical therapy for the lumbar spine; her sitting tolerance increased from 20 to 45 minutes. She works modified duty.";
+        const string request = "Additional physical therapy 2 times a week for 2 weeks for the lumbar spine";
+
+        Assert.Equal(Decision.Upheld, ReviewOne(SyntheticCase(reported, request)).Decision);
+        Assert.Equal(Decision.Overturned, ReviewOne(SyntheticCase(measured, request)).Decision);
+    }
+
+    [Fact]
+    public void Review_CareGivenAndComplaintLastingOn_ConservativeCareFailed()
+    {
+        // ACOEM shoulder (MTUS 2009 p.207-209): imaging after failure to progress with conservative care.
+        const string lasting = "Synthetic record. A 50-year-old man with a right shoulder strain from lifting. He completed physical therapy for the shoulder. " +
+            "He has persistent right shoulder pain with weakness on resisted abduction and a positive impingement sign.";
+        const string planned = "Synthetic record. A 50-year-old man with a right shoulder strain from lifting. Physical therapy for the shoulder is planned. " +
+            "He has persistent right shoulder pain with weakness on resisted abduction and a positive impingement sign.";
+        const string request = "MRI of the right shoulder";
+        var injury = new DateOnly(2016, 8, 1);
+        var ur = new DateOnly(2016, 11, 20);
+
+        var given = ReviewOne(lasting, request, injury, ur);
+        var notGiven = ReviewOne(planned, request, injury, ur);
+
+        Assert.Equal(CriterionStatus.Met, StatusOf(given, "img.shoulder.conservative-care-failed"));
+        Assert.NotEqual(CriterionStatus.Met, StatusOf(notGiven, "img.shoulder.conservative-care-failed"));
+    }
+
+    [Fact]
+    public void Review_DiagnosisOfAnotherRegion_DoesNotSupportTheRequest()
+    {
+        // A wrist splint needs a wrist condition (ACOEM hand, MTUS 2009); a neck sprain is no reason for it.
+        const string neck = "Synthetic record. A 38-year-old woman has a cervical sprain from a fall at work and wrist pain without a diagnosis. She works full duty.";
+        const string wrist = "Synthetic record. A 38-year-old woman has a right wrist sprain from a fall at work. She works full duty and the wrist is tender.";
+
+        Assert.NotEqual(Decision.Overturned, ReviewOne(SyntheticCase(neck, "Right wrist brace")).Decision);
+        Assert.Equal(Decision.Overturned, ReviewOne(SyntheticCase(wrist, "Right wrist brace")).Decision);
+    }
+
+    [Fact]
+    public void Review_ServiceOfAnUpheldSurgeryWithoutATopic_UpheldByDependencyFirst()
+    {
+        const string record = "Synthetic record. A 45-year-old man has right knee pain for two weeks after kneeling at work. No imaging has been done and no therapy tried.";
+        var @case = SyntheticCase(record, "Right knee arthroscopy with partial meniscectomy", "Assistant surgeon for the knee arthroscopy");
+
+        var review = Engine.Review(@case, [record], Today);
+
+        Assert.Equal(Decision.Upheld, review.Determinations[0].Decision);
+        Assert.Equal(Decision.Upheld, review.Determinations[1].Decision);
+        Assert.Equal(CriterionStatus.NotMet, StatusOf(review.Determinations[1], "dep.surgery-necessary"));
+    }
+
+    [Fact]
+    public void Review_PostoperativeOpioidWithoutAnAmount_NotEstablished()
+    {
+        const string record = "Synthetic record. A 45-year-old man is scheduled for a right shoulder arthroscopy next month; the surgery is approved. " +
+            "He takes no opioids now and works modified duty.";
+
+        var open = ReviewOne(SyntheticCase(record, "Post-op oxycodone 5mg"));
+        var stated = ReviewOne(SyntheticCase(record, "Post-op oxycodone 5mg #20"));
+
+        Assert.Equal(Decision.Upheld, open.Decision);
+        Assert.Equal(CriterionStatus.NotDocumented, StatusOf(open, "op16.postop-amount-stated"));
+        Assert.Equal(CriterionStatus.Met, StatusOf(stated, "op16.postop-amount-stated"));
+    }
+
+    [Fact]
+    public void Review_WordsTheCatalogueCannotPlace_NoRecommendationNamingThem()
+    {
+        var determination = ReviewOne(SyntheticCase(SixSessionsWithGains, "Zorblax widget fitting"));
+
+        Assert.Equal(Decision.NoRecommendation, determination.Decision);
+        Assert.Contains("Zorblax widget fitting", determination.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Review_NoncertifiedRequest_IsNotAnAuthorisedPortion()
     {
         const string record = "Synthetic record. A 45-year-old man strained his low back. " +

@@ -1,0 +1,46 @@
+using OpenImr.Domain.Letters;
+using OpenImr.Domain.Review;
+using static OpenImr.Domain.Review.BurdenOfProof;
+
+namespace OpenImr.Domain.Tests.Review;
+
+public class BurdenOfProofTests
+{
+    private static readonly Decisive MetByFacts = new(CriterionStatus.Met, Established: true);
+    private static readonly Decisive MetBySilence = new(CriterionStatus.Met, Established: false);
+    private static readonly Decisive NotMet = new(CriterionStatus.NotMet, Established: false);
+    private static readonly Decisive NotDocumented = new(CriterionStatus.NotDocumented, Established: false);
+
+    [Fact]
+    public void Decide_EveryCriterionMetAndOneShown_OverturnedCriteriaMet() =>
+        Assert.Equal((Decision.Overturned, RecommendationStrength.CriteriaMet), Decide([MetByFacts, MetBySilence]));
+
+    [Fact]
+    public void Decide_NoDecisiveCriterion_UpheldNotEstablished() =>
+        Assert.Equal((Decision.Upheld, RecommendationStrength.NotEstablished), Decide([]));
+
+    [Fact]
+    public void Decide_MetOnlyBySilence_UpheldNotEstablished() =>
+        Assert.Equal((Decision.Upheld, RecommendationStrength.NotEstablished), Decide([MetBySilence, MetBySilence]));
+
+    [Fact]
+    public void Decide_OneNotDocumented_UpheldNotEstablished() =>
+        Assert.Equal((Decision.Upheld, RecommendationStrength.NotEstablished), Decide([MetByFacts, NotDocumented]));
+
+    [Fact]
+    public void Decide_OneNotMet_UpheldCriteriaNotMet() =>
+        Assert.Equal((Decision.Upheld, RecommendationStrength.CriteriaNotMet), Decide([MetByFacts, NotDocumented, NotMet]));
+
+    [Fact]
+    public void Decide_AnyMix_NeverOverturnedWithoutAnEstablishedCriterion()
+    {
+        Decisive[] kinds = [MetBySilence, NotMet, NotDocumented];
+        foreach (var a in kinds)
+        {
+            foreach (var b in kinds)
+            {
+                Assert.Equal(Decision.Upheld, Decide([a, b]).Decision);
+            }
+        }
+    }
+}
