@@ -8,7 +8,7 @@ public enum FactStatus
     /// <summary>Stated as present or done.</summary>
     Affirmed,
 
-    /// <summary>Stated as absent, not done, or not documented ("no documentation of functional improvement").</summary>
+    /// <summary>Stated as absent, not done, or not documented ("nothing shows the sessions improved function").</summary>
     Negated,
 
     /// <summary>Hedged: possible, may, questionable, rule out.</summary>
@@ -25,7 +25,7 @@ public enum FactStatus
 
     /// <summary>
     /// About the utilization review or claims process, not a clinical finding ("UR non-certified the
-    /// MRI", "6 sessions were authorized", "the claims administrator failed to approve").
+    /// MRI", "4 visits were approved", "the insurer declined the request").
     /// </summary>
     NotAboutPatient,
 }

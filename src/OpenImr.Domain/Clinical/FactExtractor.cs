@@ -30,7 +30,7 @@ public static class FactExtractor
         "session", "sessions", "visit", "visits", "treatment", "treatments",
     };
 
-    // Words that may stand between a number and "sessions": "12 physical therapy sessions", "6 additional chiropractic visits".
+    // Words that may stand between a number and "sessions": "9 aquatic therapy sessions", "5 further chiropractic visits".
     private static readonly HashSet<string> SessionModifiers = new(StringComparer.Ordinal)
     {
         "physical", "therapy", "pt", "chiropractic", "chiro", "acupuncture", "occupational", "ot", "aquatic", "work", "conditioning",
@@ -48,7 +48,7 @@ public static class FactExtractor
         "persistent", "persists", "persisted", "persisting", "continued", "continues", "continuing", "ongoing", "residual", "still", "remains", "remained",
     };
 
-    // Words naming a complaint, and how far before it a word saying it lasts on may stand ("persistent right shoulder pain").
+    // Words naming a complaint, and how far before it a word saying it lasts on may stand ("lasting pain in the left hip").
     private static readonly HashSet<string> ComplaintWords = new(StringComparer.Ordinal)
     {
         "pain", "symptoms", "complaints", "discomfort", "numbness", "stiffness", "tingling", "weakness", "issues", "problems",
@@ -208,7 +208,7 @@ public static class FactExtractor
                     {
                         fact = fact with { Value = SurgeryAfter(concepts, index + length) };
 
-                        // "underwent elective diagnostic studies" is not an operation.
+                        // "had some elective tests done" is not an operation.
                         if (fact.Value is null && _tokens[index].Value is "underwent" or "had")
                         {
                             continue;
@@ -290,7 +290,7 @@ public static class FactExtractor
             }
         }
 
-        // "persistent right shoulder pain", "the low back pain continues": a complaint stated as lasting on, with words between.
+        // "lasting pain in the left hip", "the low back pain continues": a complaint stated as lasting on, with words between.
         private void ReadLastingComplaint(List<(int Index, int Length, Concept Item)> concepts, List<(int Index, int Length, string Item)> regions, ContextAnalyzer context)
         {
             if (concepts.Exists(c => c.Item.Kinds.Contains(FactKinds.SymptomPersistent)))
@@ -424,8 +424,8 @@ public static class FactExtractor
             }
         }
 
-        // "52 year old male", "52-year-old female", "now 36-year-old female", "a 42 yo male patient";
-        // without an age, "The injured worker is a female who ...".
+        // "47 year old man", "47-year-old woman", "now a 61-year-old woman", "a 33 yo male";
+        // without an age, "the worker is a woman who ...".
         private void ReadAgeAndSex(ContextAnalyzer context)
         {
             if (!ReadAge(context))
@@ -616,7 +616,7 @@ public static class FactExtractor
             return decimal.TryParse(text.AsSpan(start, p - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : 0;
         }
 
-        // "12 sessions", "at least five (5) physical therapy sessions", "six visits"; not "3 sessions per week".
+        // "9 sessions", "no fewer than four (4) therapy visits", "seven visits"; not "2 sessions per week".
         private List<(int Index, int Length, decimal Value)> SessionCounts()
         {
             var result = new List<(int, int, decimal)>();
@@ -628,7 +628,7 @@ public static class FactExtractor
                     continue;
                 }
 
-                // "8 out of 10, denying an acupuncture treatment" is a score, not a count.
+                // "7 out of 10, before a massage treatment" is a score, not a count.
                 if (i >= 2 && _tokens[i - 1].Value == "of" && _tokens[i - 2].Value == "out")
                 {
                     continue;

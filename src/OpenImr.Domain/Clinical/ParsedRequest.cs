@@ -23,10 +23,10 @@ public sealed record RequestQuantity
 
     public decimal? Weeks { get; init; }
 
-    /// <summary>Total program hours ("60 hours or 24 sessions").</summary>
+    /// <summary>Total program hours ("40 hours or 16 sessions").</summary>
     public decimal? Hours { get; init; }
 
-    /// <summary>Hours each day ("Home aide 6 hours per day").</summary>
+    /// <summary>Hours each day ("home aide 3 hours per day").</summary>
     public decimal? HoursPerDay { get; init; }
 
     /// <summary>Days of use or rental ("14 days rental", "30 day rental"); DaysMin/DaysMax for "7-10 days".</summary>
@@ -36,7 +36,7 @@ public sealed record RequestQuantity
 
     public decimal? DaysMax { get; init; }
 
-    /// <summary>Months of rental ("a 2 month rental").</summary>
+    /// <summary>Months of rental ("a 3 month rental").</summary>
     public decimal? Months { get; init; }
 
     /// <summary>Units dispensed or supplied ("#60", "QTY: 2", "Wrist braces #2").</summary>
@@ -77,7 +77,7 @@ public sealed record ParsedRequest
     /// <summary>For medication requests, the drug as the lexicon spells it (lower case).</summary>
     public string? DrugName { get; init; }
 
-    /// <summary>Asked after the service was given ("Retrospective ...", "DOS: 11/14/16").</summary>
+    /// <summary>Asked after the service was given ("Retrospective ...", "DOS: 04/02/15").</summary>
     public bool IsRetrospective { get; init; }
 
     /// <summary>The wording asks for more of a treatment already under way ("additional", "continue", "further", "remaining").</summary>

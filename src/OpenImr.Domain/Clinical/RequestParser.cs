@@ -187,7 +187,7 @@ public static class RequestParser
                 continue;
             }
 
-            // "Ultrasound 1 times 8" in a chiropractic plan is a therapy modality, not imaging.
+            // "Ultrasound 2 times 5" in a chiropractic plan is a therapy modality, not imaging.
             if (kind == "ultrasound" && hasFrequency)
             {
                 continue;

@@ -112,7 +112,7 @@ internal static class RequestQuantityParser
 
             var unit = j < tokens.Count ? tokens[j].Value : "";
 
-            // Frequency: "2 times a week", "twice a week", "3 visits per week", "three times weekly", "1 to 2 times per week".
+            // Frequency: "2 times a week", "twice a week", "3 visits per week", "three times weekly", "2 to 3 times each week".
             var f = j;
             if (f < tokens.Count && tokens[f].Value is "times" or "time" or "x" or "visits" or "visit" or "sessions" or "session" or "days" or "day")
             {
@@ -163,7 +163,7 @@ internal static class RequestQuantityParser
                 continue;
             }
 
-            // "12 sessions", "Eight physical therapy sessions", "nine sessions", not "3 sessions per week".
+            // "9 sessions", "Seven aquatic therapy sessions", "eleven sessions", not "2 sessions per week".
             var s = j;
             while (s < tokens.Count && s < j + 4 && !tokens[s].IsNumber && !SessionUnits.Contains(tokens[s].Value) && tokens[s].Value != Tokenizer.ScopeBreak)
             {
@@ -238,7 +238,7 @@ internal static class RequestQuantityParser
             q = q with { Sessions = sessions };
         }
 
-        // "One (1) x-ray of the thoracic spine"; "NCV of the bilateral lower extremities, 2".
+        // "Two (2) x-rays of the left wrist"; "EMG of both arms, 2".
         if (q.Count is null && q.Sessions is null && tokens.Count > 1 && !isMedication)
         {
             if (tokens[0].Value is not ("single" or "once" or "twice") && NumberWords.TryRead(tokens, 0, out var lead, out var leadLength)
@@ -335,7 +335,7 @@ internal static class RequestQuantityParser
         return null;
     }
 
-    // The first "10/325mg", "7.5mg", "5%", "4%-27.5%-0.0325%", "300mg/g"; lower case, no spaces.
+    // The first "10/325mg", "7.5mg", "5%", "2%-10%-0.5%", "300mg/g"; lower case, no spaces.
     private static string? Strength(string text)
     {
         for (var i = 0; i < text.Length; i++)

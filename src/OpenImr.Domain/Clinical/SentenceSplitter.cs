@@ -105,7 +105,7 @@ public static class SentenceSplitter
 
         if (next != ' ')
         {
-            // "2016.In a utilization review" (a missing space); not "7.5", "e.g.", "U.S.".
+            // "2015.The reviewer then" (a missing space); not "7.5", "e.g.", "U.S.".
             return (char.IsAsciiDigit(prev) || char.IsLower(prev)) && char.IsUpper(next)
                 && i + 2 < text.Length && char.IsLower(text[i + 2]) && !IsAbbreviation(text, sentenceStart, i);
         }

@@ -9,7 +9,7 @@ internal readonly record struct Token(int Start, int End, string Value)
 /// <summary>
 /// Splits text into lower-case words of letters and digits ("7.5" stays one word; "52-year-old",
 /// "s/p" and "spurling's" split). <c>;</c> becomes its own token: it ends a scope. A colon does not:
-/// it opens a list that belongs to its clause ("Relevant treatments have included: physical therapy").
+/// it opens a list that belongs to its clause ("care so far has been: massage and rest").
 /// </summary>
 internal static class Tokenizer
 {

@@ -5,7 +5,7 @@ namespace OpenImr.Domain.Letters;
 /// <summary>
 /// Reads the expert reviewer's licence states and specialties, from the labelled lines
 /// (<c>State(s) of Licensure:</c>, <c>Certification(s)/Specialty:</c>) or from prose
-/// ("Board Certified in Occupational Medicine and is licensed to practice in Hawaii").
+/// ("certified by the board in Internal Medicine and licensed in Oregon", a synthetic example).
 /// </summary>
 internal static partial class ReviewerCredentialsReader
 {

@@ -4,8 +4,8 @@ namespace OpenImr.Domain.Letters;
 
 /// <summary>
 /// The few facts a letter's header may lack but its summary states: age and sex
-/// ("a 52 year old male") and the date of injury ("date of injury of 1/16/2012",
-/// "5/6/13 date of injury", "industrial injury of May 14, 2015"), read by the same
+/// ("a 47 year old woman") and the date of injury ("date of injury of 3/9/2011",
+/// "2/4/14 date of injury", "industrial injury of June 3, 2013"), read by the same
 /// <see cref="FactExtractor"/> that reads case records.
 /// </summary>
 internal static class SummaryFacts

@@ -64,7 +64,7 @@ public sealed class ReviewEngine
     }
 
     /// <summary>
-    /// A request that names only hours ("60 hours or 24 sessions") for a program the records describe
+    /// A request that names only hours ("40 hours or 16 sessions", a synthetic example) for a program the records describe
     /// is an interdisciplinary program: programs are the services requested by the hour.
     /// </summary>
     private static ParsedRequest ProgramByHours(ParsedRequest request, bool programInRecords) =>

@@ -71,7 +71,7 @@ public class FactExtractorTests
         Assert.Contains(Extract(text), f => f.Kind == FactKinds.ResponseFunctionalImprovement && f.Status == FactStatus.Affirmed);
 
     [Theory]
-    [InlineData("Synthetic note: she has persistent right knee pain.", FactStatus.Affirmed)]
+    [InlineData("Synthetic note: her left knee pain is persistent.", FactStatus.Affirmed)]
     [InlineData("Synthetic note: the neck pain continues at night.", FactStatus.Affirmed)]
     [InlineData("Synthetic note: she denies ongoing pain in the knee.", FactStatus.Negated)]
     public void Extract_ComplaintLastingOn_SymptomPersistent(string text, FactStatus expected) =>

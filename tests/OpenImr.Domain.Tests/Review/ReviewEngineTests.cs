@@ -208,7 +208,7 @@ public class ReviewEngineTests
     public void Review_ShoulderMriAfterFailedTherapy_OverturnedOnFailureToProgress()
     {
         const string record = "Synthetic record. A 50-year-old man strained his right shoulder lifting boxes. " +
-            "He has persistent right shoulder pain despite eight sessions of physical therapy and a home exercise program.";
+            "His pain in the right shoulder goes on despite eight sessions of physical therapy and a home exercise program.";
 
         var determination = ReviewOne(record, "MRI of the right shoulder", new DateOnly(2016, 8, 1), new DateOnly(2016, 11, 20));
 
@@ -396,9 +396,9 @@ public class ReviewEngineTests
     {
         // ACOEM shoulder (MTUS 2009 p.207-209): imaging after failure to progress with conservative care.
         const string lasting = "Synthetic record. A 50-year-old man with a right shoulder strain from lifting. He completed physical therapy for the shoulder. " +
-            "He has persistent right shoulder pain with weakness on resisted abduction and a positive impingement sign.";
+            "His pain in the right shoulder persists, with weakness on resisted abduction and a positive impingement sign.";
         const string planned = "Synthetic record. A 50-year-old man with a right shoulder strain from lifting. Physical therapy for the shoulder is planned. " +
-            "He has persistent right shoulder pain with weakness on resisted abduction and a positive impingement sign.";
+            "His pain in the right shoulder persists, with weakness on resisted abduction and a positive impingement sign.";
         const string request = "MRI of the right shoulder";
         var injury = new DateOnly(2016, 8, 1);
         var ur = new DateOnly(2016, 11, 20);
