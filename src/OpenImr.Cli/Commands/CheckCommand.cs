@@ -49,7 +49,7 @@ internal static class CheckCommand
         {
             var guideline = check.Guideline is { } g ? $"{g.Source} {g.Title}{(g.Pages is null ? "" : $" p.{g.Pages}")} ({g.Section})" : "no guideline in the library covers it";
             stdout.WriteLine($"{check.Request}");
-            stdout.WriteLine($"  service {check.Service}; guideline {guideline}; as the records stand: {check.Outlook}");
+            stdout.WriteLine($"  service {check.Service}; guideline {guideline}; as the records stand: {check.Outlook} ({RecommendationStrengths.Describe(check.Strength)})");
             foreach (var item in check.Items)
             {
                 var mark = item.Status switch

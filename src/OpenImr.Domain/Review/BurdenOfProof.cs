@@ -27,6 +27,18 @@ public enum RecommendationStrength
     CannotJudge,
 }
 
+/// <summary>Plain words for a <see cref="RecommendationStrength"/>, as the reviewer and the requester read them.</summary>
+public static class RecommendationStrengths
+{
+    public static string Describe(RecommendationStrength strength) => strength switch
+    {
+        RecommendationStrength.CriteriaMet => "criteria met with evidence",
+        RecommendationStrength.CriteriaNotMet => "criteria not met",
+        RecommendationStrength.NotEstablished => "not established by the records",
+        _ => "the engine cannot judge it",
+    };
+}
+
 /// <summary>
 /// The burden of proof, as one rule. IMR presumes the MTUS correct (LC 4604.5; 8 CCR 9792.21) and the
 /// requesting physician must show that the treatment meets it: a request is overturned only when every

@@ -6,6 +6,9 @@ namespace OpenImr.Domain.Review;
 /// <summary>For the requesting side, before filing: per request, what the guideline asks and where the records stand.</summary>
 public sealed record RequestCheck(string Request, string Service, GuidelineCitation? Guideline, Decision Outlook, IReadOnlyList<CheckItem> Items)
 {
+    /// <summary>How firmly the records carry the outlook (<see cref="BurdenOfProof"/>).</summary>
+    public RecommendationStrength Strength { get; init; } = RecommendationStrength.CannotJudge;
+
     public IEnumerable<CheckItem> Missing => Items.Where(i => i.Status != CriterionStatus.Met);
 }
 
@@ -68,13 +71,18 @@ public static class RequestChecks
                 string? supply = null;
                 if (c.Status != CriterionStatus.Met)
                 {
-                    supply = quantities.Contains(c.Id)
+                    supply = quantities.Contains(c.Id) && c.Status == CriterionStatus.NotDocumented
+                        ? "a request that states the amount (visits, days), and therapy notes with the number of visits already given"
+                        : quantities.Contains(c.Id)
                         ? "a request within the guideline's limit (IMR cannot reduce a request), or the exceptional factors that justify more"
                         : known?.Rule.FactKinds().Concat(known.Facts).Select(f => DocumentFor.GetValueOrDefault(f)).FirstOrDefault(s => s is not null)
                             ?? (known?.Rule is JudgementRule ? "the treating physician's statement answering this question" : "records addressing this criterion");
                 }
 
                 return new CheckItem(c.Id, c.Text, c.Status, c.Finding, supply, c.Source, decisive);
-            }).ToList())).ToList();
+            }).ToList())
+        {
+            Strength = d.Strength,
+        }).ToList();
     }
 }

@@ -43,4 +43,12 @@ public class BurdenOfProofTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(RecommendationStrength.CriteriaMet, "criteria met with evidence")]
+    [InlineData(RecommendationStrength.CriteriaNotMet, "criteria not met")]
+    [InlineData(RecommendationStrength.NotEstablished, "not established by the records")]
+    [InlineData(RecommendationStrength.CannotJudge, "the engine cannot judge it")]
+    public void Describe_EachStrength_PlainWords(RecommendationStrength strength, string words) =>
+        Assert.Equal(words, RecommendationStrengths.Describe(strength));
 }
