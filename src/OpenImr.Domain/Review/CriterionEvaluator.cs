@@ -59,7 +59,9 @@ internal static class CriterionEvaluator
             FactExpectation.NotAffirmed => affirmed.Count > 0 ? RuleOutcome.NotMet(affirmed) : RuleOutcome.Met(negated),
             FactExpectation.Ever => affirmed.Count + historical.Count > 0 ? RuleOutcome.Met([.. affirmed, .. historical])
                 : negated.Count > 0 ? RuleOutcome.NotMet(negated) : RuleOutcome.NotDocumented(),
-            _ => affirmed.Count > 0 ? RuleOutcome.Met(affirmed)
+            // A finding stated and later ruled out ("an infection" ... "no sign of infection now") is judged by the later mention:
+            // a criterion needs what holds on the records' latest word, not what was once suspected.
+            _ => affirmed.Count > 0 && !(negated.Count > 0 && Later(negated[^1], affirmed[^1])) ? RuleOutcome.Met(affirmed)
                 : negated.Count > 0 ? RuleOutcome.NotMet(negated) : RuleOutcome.NotDocumented(),
         };
     }
@@ -185,6 +187,10 @@ internal static class CriterionEvaluator
             _ => inner,
         };
     }
+
+    /// <summary>True when <paramref name="a"/> is stated after <paramref name="b"/> in the records (a later document, or later in the same one).</summary>
+    private static bool Later(ClinicalFact a, ClinicalFact b) =>
+        a.Evidence is { } x && b.Evidence is { } y && (x.Document > y.Document || (x.Document == y.Document && x.Start > y.Start));
 
     private static bool InRange(decimal value, CalcRule rule) =>
         (rule.Min is null || value >= rule.Min) && (rule.Max is null || value <= rule.Max)

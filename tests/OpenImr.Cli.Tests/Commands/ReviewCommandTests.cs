@@ -17,7 +17,7 @@ public class ReviewCommandTests
         """;
 
     private const string Record =
-        "Synthetic record. The patient is a 45-year-old male with low back pain after lifting at work. He has completed 6 sessions of " +
+        "Synthetic record. The patient is a 45-year-old male with a lumbar strain after lifting at work. He has completed 6 sessions of " +
         "physical therapy for the lumbar spine with documented functional improvement: his lifting tolerance increased from 10 to 25 " +
         "pounds and his work restrictions were reduced.";
 

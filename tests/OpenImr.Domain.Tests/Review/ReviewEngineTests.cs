@@ -458,6 +458,38 @@ public class ReviewEngineTests
     }
 
     [Fact]
+    public void Review_NerveSymptomsLastingAMonth_ElectrodiagnosticsSupportedUnlessGettingBetter()
+    {
+        // ACOEM (MTUS 2009) Neck and Upper Back p.178: EMG and NCV for arm symptoms lasting more than three or four weeks.
+        const string lasting = "Synthetic record. A 44-year-old woman strained her neck at work. She has numbness in the right hand and fingers, " +
+            "and decreased sensation in the right thumb and index finger on examination. She works modified duty.";
+        const string improving = lasting + " Her symptoms are better and she feels improved.";
+        var injury = new DateOnly(2016, 9, 1);
+        var ur = new DateOnly(2016, 11, 20);
+
+        var supported = ReviewOne(lasting, "EMG/NCS of the right upper extremity", injury, ur);
+        var resolving = ReviewOne(improving, "EMG/NCS of the right upper extremity", injury, ur);
+        var early = ReviewOne(lasting, "EMG/NCS of the right upper extremity", new DateOnly(2016, 11, 1), ur);
+
+        Assert.Equal(Decision.Overturned, supported.Decision);
+        Assert.Equal(Decision.Upheld, resolving.Decision);
+        Assert.Equal(Decision.Upheld, early.Decision);
+    }
+
+    [Fact]
+    public void Review_RedFlagLaterRuledOut_DoesNotSupportImaging()
+    {
+        // ACOEM hand (MTUS 2009 p.268-269): imaging for a red flag such as infection; the later examination decides.
+        const string current = "Synthetic record. A 50-year-old man cut his right thumb at work two weeks ago. The wound shows an infection with redness and swelling.";
+        const string ruledOut = current + " At follow-up the wound is clean, with no sign of infection.";
+        var injury = new DateOnly(2016, 11, 1);
+        var ur = new DateOnly(2016, 11, 20);
+
+        Assert.Equal(CriterionStatus.Met, StatusOf(ReviewOne(current, "MRI of the right hand", injury, ur), "img.hand.red-flag-or-conservative-care-failed"));
+        Assert.NotEqual(CriterionStatus.Met, StatusOf(ReviewOne(ruledOut, "MRI of the right hand", injury, ur), "img.hand.red-flag-or-conservative-care-failed"));
+    }
+
+    [Fact]
     public void Review_NoncertifiedRequest_IsNotAnAuthorisedPortion()
     {
         const string record = "Synthetic record. A 45-year-old man strained his low back. " +
