@@ -51,7 +51,7 @@ public static class FactExtractor
     // Words naming a complaint, and how far before it a word saying it lasts on may stand ("lasting pain in the left hip").
     private static readonly HashSet<string> ComplaintWords = new(StringComparer.Ordinal)
     {
-        "pain", "symptoms", "complaints", "discomfort", "numbness", "stiffness", "tingling", "weakness", "issues", "problems",
+        "pain", "symptoms", "complaints", "discomfort", "numbness", "stiffness", "tingling", "weakness", "issues", "problems", "headache", "headaches", "ache", "aches", "soreness",
     };
 
     private const int ComplaintWindow = 4;

@@ -41,6 +41,8 @@ public static class RequestParser
         (["x ray", "x rays", "xray", "xrays", "radiograph", "radiographs", "films"], ServiceFamilies.Imaging, "x-ray"),
         (["bone scan", "scintigraphy", "dexa"], ServiceFamilies.Imaging, "bone-scan"),
         (["diagnostic ultrasound", "ultrasound of", "ultrasound guided", "sonogram", "ultrasonography", "doppler", "duplex"], ServiceFamilies.Imaging, "ultrasound"),
+        // Mechanical "decompression therapy" is traction given as a modality, not an operation.
+        (["decompression therapy", "non surgical decompression", "nonsurgical decompression", "vax d"], ServiceFamilies.PhysicalMedicine, "modality"),
         (["carpal tunnel release", "ctr"], ServiceFamilies.Surgery, "carpal-tunnel-release"),
         (["arthroscopy", "arthroscopic", "scope"], ServiceFamilies.Surgery, "arthroscopy"),
         (["arthroplasty", "joint replacement", "knee replacement", "hip replacement", "shoulder replacement", "tka", "tha"], ServiceFamilies.Surgery, "joint-replacement"),
@@ -63,7 +65,7 @@ public static class RequestParser
         (["sling", "slingshot", "abduction pillow", "immobilizer"], ServiceFamilies.Equipment, "sling"),
         (["brace", "braces", "bracing", "support", "splint", "splints", "orthosis", "orthotic", "orthotics", "collar", "corset", "lso", "tlso", "knee sleeve", "wrist support", "insoles", "walking boot", "cam boot"], ServiceFamilies.Equipment, "brace"),
         (["walker", "cane", "crutches", "crutch", "rollator", "scooter", "wheelchair"], ServiceFamilies.Equipment, "walker-cane"),
-        (["electrodes", "supplies", "batteries", "lead wires", "pads", "wrap", "garment", "stockings"], ServiceFamilies.Equipment, "supplies"),
+        (["electrodes", "supplies", "batteries", "lead wires", "pads", "wrap", "wraps", "garment", "stockings", "kinesio", "kinesio tape", "tape", "taping"], ServiceFamilies.Equipment, "supplies"),
         (["home health", "home aide", "aide", "home care", "homecare", "caregiver", "home assistance", "housekeeping"], ServiceFamilies.HomeCare, "home-health"),
         (["rn", "nursing", "nurse", "wound care", "lvn"], ServiceFamilies.HomeCare, "nursing"),
         (["skilled nursing facility", "snf", "nursing facility"], ServiceFamilies.HomeCare, "skilled-nursing"),

@@ -13,6 +13,8 @@ public class RequestParserTests
     [InlineData("Manual therapy for the low back 6 visits", "physical-medicine/chiropractic")]
     [InlineData("Therapy 2 times a week for 4 weeks", "physical-medicine/physical-therapy")]
     [InlineData("Grip strength testing", "testing/functional-testing")]
+    [InlineData("Spinal decompression therapy 12 sessions", "physical-medicine/modality")]
+    [InlineData("Kinesio tape for the knee", "equipment/supplies")]
     [InlineData("Computerized range of motion testing", "testing/functional-testing")]
     [InlineData("Partial hospitalization program", "home-care/partial-hospitalization")]
     [InlineData("Pre-op labs: CBC, PT/PTT", "testing/laboratory")]
