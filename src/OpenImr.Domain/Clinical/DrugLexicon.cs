@@ -31,6 +31,10 @@ public static class DrugLexicon
     public const string Antiemetic = "antiemetic";
     public const string Other = "other";
 
+    /// <summary>Every drug class a request can be read as.</summary>
+    internal static IReadOnlyList<string> Classes { get; } =
+        [Opioid, Nsaid, MuscleRelaxant, Anticonvulsant, Topical, Compound, Ppi, SleepAid, Benzodiazepine, Antidepressant, Antiemetic, Other];
+
     internal static PhraseLexicon<DrugEntry> Lexicon { get; } = Build();
 
     /// <summary>The drugs named in <paramref name="text"/>, in order.</summary>

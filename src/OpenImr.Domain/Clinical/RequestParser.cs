@@ -145,6 +145,14 @@ public static class RequestParser
         };
     }
 
+    /// <summary>Every service kind (<c>FAMILY/KIND</c>) the parser can produce, but for <see cref="ServiceId.Unknown"/>; drugs add their lexicon classes.</summary>
+    internal static IEnumerable<string> ProducedKinds =>
+        Rules.Concat(LateRules).Select(r => $"{r.Family}/{r.Kind}").Where(k => k != $"{ServiceFamilies.Injection}/joint-or-other")
+            .Concat([$"{ServiceFamilies.Injection}/joint", $"{ServiceFamilies.Injection}/other", $"{ServiceFamilies.PhysicalMedicine}/modality",
+                $"{ServiceFamilies.Equipment}/dme-other", $"{ServiceFamilies.Evaluation}/office-visit", $"{ServiceFamilies.Testing}/laboratory"])
+            .Concat(DrugLexicon.Classes.Select(c => $"{ServiceFamilies.Medication}/{c}"))
+            .Distinct(StringComparer.Ordinal);
+
     // Words by which a request asks for more of a treatment under way.
     private static readonly HashSet<string> ContinuationWords = new(StringComparer.Ordinal)
     {

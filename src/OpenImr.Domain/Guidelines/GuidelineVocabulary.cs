@@ -22,7 +22,7 @@ public static class GuidelineVocabulary
             "work-conditioning", "functional-restoration", "massage", "modality", "aquatic-therapy", "home-exercise",
             "inpatient-rehabilitation"),
         .. Family("imaging", "mri", "ct", "x-ray", "bone-scan", "ultrasound"),
-        .. Family("electrodiagnostic", "emg", "ncs", "emg-ncs", "eeg"),
+        .. Family("electrodiagnostic", "emg", "ncs", "emg-ncs", "eeg", "evoked-potential"),
         .. Family("medication", "opioid", "nsaid", "muscle-relaxant", "anticonvulsant", "topical", "compound", "ppi",
             "sleep-aid", "benzodiazepine", "antidepressant", "antiemetic", "other"),
         .. Family("injection", "epidural-steroid", "facet", "trigger-point", "joint", "nerve-block", "prp", "other"),

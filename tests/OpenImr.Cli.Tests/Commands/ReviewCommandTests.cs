@@ -130,5 +130,17 @@ public class ReviewCommandTests
         var gap = items.Single(i => i.GetProperty("id").GetString() == "pm.functional-improvement");
         Assert.Equal("not-documented", gap.GetProperty("status").GetString());
         Assert.Contains("progress report", gap.GetProperty("supply").GetString(), StringComparison.Ordinal);
+        Assert.Equal("not-established", json.RootElement.GetProperty("requests")[0].GetProperty("strength").GetString());
+    }
+
+    [Fact]
+    public async Task Check_Text_NamesTheStrengthOfEachOutlook()
+    {
+        using var folder = CaseFolder();
+
+        var run = await CliRun.InvokeAsync("check", folder.Path);
+
+        Assert.Contains("as the records stand: Overturned (criteria met with evidence)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("as the records stand: NoRecommendation (the engine cannot judge it)", run.Stdout, StringComparison.Ordinal);
     }
 }

@@ -101,6 +101,14 @@ public class RequestParserTests
         Assert.Equal(service, RequestParser.Parse(wording).Service.ToString());
 
     [Fact]
+    public void ProducedKinds_EveryKind_InTheCatalogue()
+    {
+        var missing = RequestParser.ProducedKinds.Where(k => !OpenImr.Domain.Guidelines.GuidelineVocabulary.ServiceKinds.Contains(k)).ToList();
+        Assert.Empty(missing);
+        Assert.Contains("home-care/partial-hospitalization", RequestParser.ProducedKinds);
+    }
+
+    [Fact]
     public void Parse_ContinuationWords_IsContinuation()
     {
         Assert.True(RequestParser.Parse("Additional physical therapy 6 visits").IsContinuation);

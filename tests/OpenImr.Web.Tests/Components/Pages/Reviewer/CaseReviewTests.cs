@@ -51,6 +51,8 @@ public sealed class CaseReviewTests(BrowserServer browser)
         var requests = page.GetByTestId("request");
         await Assertions.Expect(requests).ToHaveCountAsync(2);
         await Assertions.Expect(requests.First.GetByTestId("recommendation")).ToContainTextAsync("MTUS");
+        await Assertions.Expect(requests.First.GetByTestId("recommendation-strength")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            "^\\((criteria met with evidence|criteria not met|not established by the records|the engine cannot judge it)\\)$"));
         Assert.True(await page.GetByTestId("criterion-status").CountAsync() > 2, "the checklist lists the criteria");
         await Assertions.Expect(page.GetByTestId("rationale-0")).Not.ToBeEmptyAsync();
     }
