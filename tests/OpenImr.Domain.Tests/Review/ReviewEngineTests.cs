@@ -490,6 +490,19 @@ public class ReviewEngineTests
     }
 
     [Fact]
+    public void Review_FirstManipulationTrial_NeedsAMusculoskeletalCondition()
+    {
+        // CPMTG p.58-59: manipulation for pain from musculoskeletal conditions, a trial of up to 6 visits over 2 weeks.
+        const string strain = "Synthetic record. A 39-year-old man has a lumbar strain from lifting at work, with spasm of the paraspinal muscles. No manipulation has been given yet.";
+        const string vague = "Synthetic record. A 39-year-old man reports pain in the low back after lifting at work. No manipulation has been given yet.";
+        const string request = "Chiropractic manipulation 3 times a week for 2 weeks for the lumbar spine";
+
+        Assert.Equal(Decision.Overturned, ReviewOne(SyntheticCase(strain, request)).Decision);
+        Assert.Equal(Decision.Upheld, ReviewOne(SyntheticCase(vague, request)).Decision);
+        Assert.Equal(Decision.Upheld, ReviewOne(SyntheticCase(strain, "Chiropractic manipulation 3 times a week for 4 weeks for the lumbar spine")).Decision);
+    }
+
+    [Fact]
     public void Review_NoncertifiedRequest_IsNotAnAuthorisedPortion()
     {
         const string record = "Synthetic record. A 45-year-old man strained his low back. " +
