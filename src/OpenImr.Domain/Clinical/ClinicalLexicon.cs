@@ -224,6 +224,9 @@ internal static class ClinicalLexicon
             "despite medication", "despite medications", "despite treatment", "despite home exercise", "failed physical therapy",
             "did not improve with", "not improved with");
 
+        Add(FactKinds.SymptomExacerbation, "exacerbation", "exacerbations", "acute exacerbation", "flare", "flares", "flare up", "flare-up",
+            "flared", "flared up", "worsening of pain", "worsening pain", "pain worsened", "increased pain", "pain increased");
+
         // A complaint that lasts on. Read with care given before and the time since injury, it is care that did not help
         // (ACOEM: failure to progress with conservative care); on its own it establishes nothing.
         Add(FactKinds.SymptomPersistent, "persistent pain", "persistent symptoms", "persisting pain", "continued pain", "continuing pain",

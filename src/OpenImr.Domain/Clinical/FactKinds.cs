@@ -128,6 +128,9 @@ public static class FactKinds
 
     public const string ConservativeCareFailed = "conservative-care.failed";
 
+    /// <summary>A flare-up: the complaint has recently worsened ("an acute exacerbation", "flared up").</summary>
+    public const string SymptomExacerbation = "symptom.exacerbation";
+
     /// <summary>The complaint is stated as lasting on ("persistent pain", "the pain continues"); with care given before, a sign that care did not resolve it.</summary>
     public const string SymptomPersistent = "symptom.persistent";
 }

@@ -64,6 +64,8 @@ public static class GuidelineVocabulary
         ["requested-refills"] = [],
         // The request asks for more of a treatment under way ("additional", "continue"): met, else not met.
         ["request-continues"] = [],
+        // The records show the patient taking (or prescribed) a drug of one of Values' classes (nsaid, opioid, ...).
+        ["taking-drug-class"] = ["treatment.medication"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Calculations that are a yes-or-no test of the request and take no bounds.</summary>

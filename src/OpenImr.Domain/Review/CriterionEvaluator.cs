@@ -131,6 +131,15 @@ internal static class CriterionEvaluator
                     return InRange(value.Value, rule) ? RuleOutcome.Met([], finding) : RuleOutcome.NotMet([], finding);
                 }
 
+            case "taking-drug-class":
+                {
+                    var taking = context.Facts.Where(f => f.Kind == FactKinds.TreatmentMedication && f.Status == FactStatus.Affirmed && f.Value is { Length: > 0 } drug
+                        && DrugLexicon.Find(drug).Any(d => rule.Values.Contains(d.Class, StringComparer.Ordinal))).Take(1).ToList();
+                    return taking.Count > 0
+                        ? RuleOutcome.Met(taking, $"the records show {taking[0].Value} taken")
+                        : RuleOutcome.NotDocumented($"the records show no {string.Join(" or ", rule.Values)} taken");
+                }
+
             case "request-continues":
                 return context.Request.IsContinuation
                     ? RuleOutcome.Met([], "the request asks for more of a treatment already under way")

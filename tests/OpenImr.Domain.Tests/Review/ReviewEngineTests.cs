@@ -503,6 +503,35 @@ public class ReviewEngineTests
     }
 
     [Fact]
+    public void Review_ProtonPumpInhibitor_OnlyWithAnNsaidTaken()
+    {
+        // CPMTG p.68-69: a PPI protects a patient at gastrointestinal risk who takes an NSAID.
+        const string withNsaid = "Synthetic record. A 70-year-old man with a lumbar strain takes naproxen twice a day and had a bleeding ulcer years ago. He works modified duty.";
+        const string without = "Synthetic record. A 70-year-old man with a lumbar strain takes no anti-inflammatory drug and had a bleeding ulcer years ago. He works modified duty.";
+
+        var protecting = ReviewOne(SyntheticCase(withNsaid, "Omeprazole 20mg #30"));
+        var alone = ReviewOne(SyntheticCase(without, "Omeprazole 20mg #30"));
+
+        Assert.Equal(CriterionStatus.Met, StatusOf(protecting, "ppi.nsaid-in-use"));
+        Assert.Equal(Decision.Upheld, alone.Decision);
+        Assert.NotEqual(CriterionStatus.Met, StatusOf(alone, "ppi.nsaid-in-use"));
+    }
+
+    [Fact]
+    public void Review_MuscleRelaxant_NeedsAFlareUpOrANewInjury()
+    {
+        // CPMTG p.63: short-term treatment of acute exacerbations; spasm in a long-standing case is not a flare-up.
+        const string spasm = "Synthetic record. A 52-year-old woman has had low back pain since a lifting injury. There is spasm of the lumbar paraspinal muscles. She works full duty.";
+        const string flare = spasm + " She describes an acute flare-up of the back pain this week.";
+        var longAgo = new DateOnly(2015, 3, 1);
+        var ur = new DateOnly(2016, 11, 20);
+
+        Assert.Equal(CriterionStatus.NotDocumented, StatusOf(ReviewOne(spasm, "Cyclobenzaprine 7.5mg #20", longAgo, ur), "mr.acute-exacerbation"));
+        Assert.Equal(CriterionStatus.Met, StatusOf(ReviewOne(flare, "Cyclobenzaprine 7.5mg #20", longAgo, ur), "mr.acute-exacerbation"));
+        Assert.Equal(CriterionStatus.Met, StatusOf(ReviewOne(spasm, "Cyclobenzaprine 7.5mg #20", new DateOnly(2016, 10, 1), ur), "mr.acute-exacerbation"));
+    }
+
+    [Fact]
     public void Review_NoncertifiedRequest_IsNotAnAuthorisedPortion()
     {
         const string record = "Synthetic record. A 45-year-old man strained his low back. " +
