@@ -66,10 +66,13 @@ public static class GuidelineVocabulary
         ["request-continues"] = [],
         // The records show the patient taking (or prescribed) a drug of one of Values' classes (nsaid, opioid, ...).
         ["taking-drug-class"] = ["treatment.medication"],
+        // The records show the patient already taking the drug the request names (the same drug or one of its class):
+        // the request continues that drug. Met, else not documented.
+        ["requested-drug-taken"] = ["treatment.medication"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Calculations that are a yes-or-no test of the request and take no bounds.</summary>
-    public static FrozenSet<string> Tests { get; } = FrozenSet.Create(StringComparer.Ordinal, ["request-continues"]);
+    public static FrozenSet<string> Tests { get; } = FrozenSet.Create(StringComparer.Ordinal, ["request-continues", "requested-drug-taken"]);
 
     /// <summary>Calculation ids.</summary>
     public static IEnumerable<string> Calculations => CalculationFacts.Keys;

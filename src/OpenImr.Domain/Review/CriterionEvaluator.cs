@@ -140,6 +140,16 @@ internal static class CriterionEvaluator
                         : RuleOutcome.NotDocumented($"the records show no {string.Join(" or ", rule.Values)} taken");
                 }
 
+            case "requested-drug-taken":
+                {
+                    var requested = DrugLexicon.Find(context.Request.Description);
+                    var taking = context.Facts.Where(f => f.Kind == FactKinds.TreatmentMedication && f.Status == FactStatus.Affirmed && f.Value is { Length: > 0 } drug
+                        && DrugLexicon.Find(drug).Any(d => requested.Any(r => r.Name == d.Name || (r.Class == d.Class && r.Class != DrugLexicon.Other)))).Take(1).ToList();
+                    return taking.Count > 0
+                        ? RuleOutcome.Met(taking, $"the records show {taking[0].Value} already taken")
+                        : RuleOutcome.NotDocumented("the records do not show the requested drug already taken");
+                }
+
             case "request-continues":
                 return context.Request.IsContinuation
                     ? RuleOutcome.Met([], "the request asks for more of a treatment already under way")

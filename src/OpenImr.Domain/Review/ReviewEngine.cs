@@ -99,7 +99,7 @@ public sealed class ReviewEngine
         var quantity = request.Quantity.IsEmpty ? null : request.Quantity;
         if (request.Service == ServiceId.Unknown)
         {
-            var unplaced = $"The catalogue cannot place the words \"{request.Portion.Trim()}\" as a service, so no guideline can be chosen; a physician reviewer must decide which one governs it.";
+            var unplaced = $"The catalogue cannot place the words \"{request.Portion.Trim()}\" as a service, so no guideline can be chosen.";
             return new Determination(request.Description, service, quantity, Decision.NoRecommendation, null, [],
                 Rationale.NoRecommendation(_library.Templates, request, unplaced), unplaced);
         }
@@ -126,7 +126,7 @@ public sealed class ReviewEngine
         var citation = selection.Guideline.Cite(topic);
         if (thinRecords)
         {
-            const string thin = "The records supplied hold too little clinical information to apply the guideline's criteria; a physician reviewer must decide.";
+            const string thin = "The records supplied hold too little clinical information to apply the guideline's criteria.";
             return new Determination(request.Description, service, quantity, Decision.NoRecommendation, citation, [],
                 Rationale.NoRecommendation(_library.Templates, request, thin), selection.Reason);
         }
@@ -134,7 +134,7 @@ public sealed class ReviewEngine
         if (topic.Criteria.Count == 0 && topic.Quantities.Count == 0
             && topic.Recommendation is not (RecommendationKind.NotRecommended or RecommendationKind.UnderStudy) && surgery is null)
         {
-            var reason = $"{selection.Guideline.SourceName} {selection.Guideline.Title} ({topic.Section}) governs this request, but the criteria library encodes none of its criteria; a physician reviewer must apply them.";
+            var reason = $"{selection.Guideline.SourceName} {selection.Guideline.Title} ({topic.Section}) governs this request, but the criteria library encodes none of its criteria.";
             return new Determination(request.Description, service, quantity, Decision.NoRecommendation, citation, [],
                 Rationale.NoRecommendation(_library.Templates, request, reason), selection.Reason);
         }
@@ -157,16 +157,27 @@ public sealed class ReviewEngine
 
         foreach (var criterion in topic.Criteria)
         {
-            if (criterion.When is { } when && CriterionEvaluator.Evaluate(when, context, topic).Status != CriterionStatus.Met)
+            var applies = criterion.When is { } when ? CriterionEvaluator.Evaluate(when, context, topic) : null;
+            if (applies is { Status: not CriterionStatus.Met })
             {
                 continue;
             }
 
             var outcome = CriterionEvaluator.Evaluate(criterion.Rule, context, topic);
             var question = outcome.NeedsJudgement && outcome.Status == CriterionStatus.NotDocumented;
-            var assessment = new CriterionAssessment(criterion.Id, criterion.Test, outcome.Status, Evidence(outcome.Facts))
+            var finding = question ? $"{Rationale.QuestionPrefix}, which the records do not answer: {outcome.Finding}" : outcome.Finding;
+            var facts = outcome.Facts;
+            if (outcome.Status != CriterionStatus.Met && applies is { } why && why.Facts.Count > 0)
             {
-                Finding = question ? $"{Rationale.QuestionPrefix}, which the records do not answer: {outcome.Finding}" : outcome.Finding,
+                // A criterion that is not met names why it applies (for example the drug the records show already taken).
+                facts = [.. why.Facts, .. outcome.Facts.Except(why.Facts)];
+                finding = question || string.IsNullOrEmpty(why.Finding) ? finding
+                    : string.IsNullOrEmpty(finding) ? $"it applies: {why.Finding}" : $"it applies ({why.Finding}); {finding}";
+            }
+
+            var assessment = new CriterionAssessment(criterion.Id, criterion.Test, outcome.Status, Evidence(facts))
+            {
+                Finding = finding,
                 Source = Source(selection.Guideline, topic, criterion.Source),
             };
 

@@ -275,6 +275,36 @@ public class ReviewEngineTests
     }
 
     [Fact]
+    public void Review_ThinRecordsForACoveredService_SaysWhyWithoutDenyingTheGuideline()
+    {
+        var determination = ReviewOne(SyntheticCase("Synthetic note. Back pain.", "Naproxen 550mg #60"));
+
+        Assert.Equal(Decision.NoRecommendation, determination.Decision);
+        Assert.NotNull(determination.Guideline);
+        Assert.Contains("too little clinical information", determination.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain("no guideline", determination.Rationale, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Review_AnticonvulsantAlreadyTaken_NeedsItsResponseEvenWithoutADuration()
+    {
+        // CPMTG p.16-17: a first trial for neuropathic pain is recommended; continuing it needs the documented response.
+        // A drug the records show already taken is continued use, whether or not they say for how long.
+        const string firstTrial = "Synthetic record. A 48-year-old man has low back pain with a lumbar radiculopathy on the left since a fall at work. " +
+            "Numbness follows the left L5 dermatome. He works modified duty.";
+        const string continuing = firstTrial + " He takes gabapentin three times a day.";
+
+        var trial = ReviewOne(SyntheticCase(firstTrial, "Gabapentin 300mg #90"));
+        var continued = ReviewOne(SyntheticCase(continuing, "Gabapentin 300mg #90"));
+
+        Assert.Equal(Decision.Overturned, trial.Decision);
+        Assert.DoesNotContain(trial.Criteria, c => c.Id == "aed.response-if-continuing");
+        Assert.Equal(Decision.Upheld, continued.Decision);
+        Assert.Equal(CriterionStatus.NotDocumented, StatusOf(continued, "aed.response-if-continuing"));
+        Assert.Contains(continued.Criteria, c => c.Id == "aed.response-if-continuing" && c.Evidence.Count > 0);
+    }
+
+    [Fact]
     public void Review_JudgementQuestionDecisive_UpheldAndNamedForTheReviewer()
     {
         // Home health: whether the patient is homebound is a question the engine cannot answer (CPMTG p.51).
