@@ -3,17 +3,20 @@ using OpenImr.Domain.Letters;
 
 namespace OpenImr.Domain.Review;
 
-/// <summary>How firmly the records carry a recommendation, shown beside it so the engine's confidence is visible.</summary>
+/// <summary>
+/// How firmly the records carry a recommendation, shown beside it so the engine's confidence is visible
+/// (CONTRACTS.md, Review: <c>strength</c>). A NoRecommendation has none.
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RecommendationStrength>))]
 public enum RecommendationStrength
 {
     /// <summary>Every decisive criterion of the governing topic is met, and the records show it (Overturned).</summary>
-    [JsonStringEnumMemberName("criteria-met")]
-    CriteriaMet,
+    [JsonStringEnumMemberName("met-with-evidence")]
+    MetWithEvidence,
 
     /// <summary>A decisive criterion is shown not to be met (Upheld).</summary>
-    [JsonStringEnumMemberName("criteria-not-met")]
-    CriteriaNotMet,
+    [JsonStringEnumMemberName("not-met")]
+    NotMet,
 
     /// <summary>
     /// Nothing decisive is shown to fail, but the records do not establish what the guideline asks for: a criterion
@@ -21,19 +24,16 @@ public enum RecommendationStrength
     /// </summary>
     [JsonStringEnumMemberName("not-established")]
     NotEstablished,
-
-    /// <summary>The engine cannot judge the request (no topic covers it, or the records are too thin).</summary>
-    [JsonStringEnumMemberName("cannot-judge")]
-    CannotJudge,
 }
 
 /// <summary>Plain words for a <see cref="RecommendationStrength"/>, as the reviewer and the requester read them.</summary>
 public static class RecommendationStrengths
 {
-    public static string Describe(RecommendationStrength strength) => strength switch
+    /// <summary>The words for a strength; <see langword="null"/> (a NoRecommendation) is a request the engine cannot judge.</summary>
+    public static string Describe(RecommendationStrength? strength) => strength switch
     {
-        RecommendationStrength.CriteriaMet => "criteria met with evidence",
-        RecommendationStrength.CriteriaNotMet => "criteria not met",
+        RecommendationStrength.MetWithEvidence => "criteria met with evidence",
+        RecommendationStrength.NotMet => "criteria not met",
         RecommendationStrength.NotEstablished => "not established by the records",
         _ => "the engine cannot judge it",
     };
@@ -60,14 +60,14 @@ public static class BurdenOfProof
         ArgumentNullException.ThrowIfNull(decisive);
         if (decisive.Any(d => d.Status == CriterionStatus.NotMet))
         {
-            return (Decision.Upheld, RecommendationStrength.CriteriaNotMet);
+            return (Decision.Upheld, RecommendationStrength.NotMet);
         }
 
         var established = decisive.Count > 0
             && decisive.All(d => d.Status == CriterionStatus.Met)
             && decisive.Any(d => d.Established);
         return established
-            ? (Decision.Overturned, RecommendationStrength.CriteriaMet)
+            ? (Decision.Overturned, RecommendationStrength.MetWithEvidence)
             : (Decision.Upheld, RecommendationStrength.NotEstablished);
     }
 }

@@ -25,7 +25,7 @@ internal static class Rationale
         {
             templates.Render(strength switch
             {
-                RecommendationStrength.CriteriaMet => "openings.overturned",
+                RecommendationStrength.MetWithEvidence => "openings.overturned",
                 RecommendationStrength.NotEstablished => "openings.not-established",
                 _ => "openings.upheld",
             }, values),

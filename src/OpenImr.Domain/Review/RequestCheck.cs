@@ -7,7 +7,7 @@ namespace OpenImr.Domain.Review;
 public sealed record RequestCheck(string Request, string Service, GuidelineCitation? Guideline, Decision Outlook, IReadOnlyList<CheckItem> Items)
 {
     /// <summary>How firmly the records carry the outlook (<see cref="BurdenOfProof"/>).</summary>
-    public RecommendationStrength Strength { get; init; } = RecommendationStrength.CannotJudge;
+    public RecommendationStrength? Strength { get; init; }
 
     public IEnumerable<CheckItem> Missing => Items.Where(i => i.Status != CriterionStatus.Met);
 }

@@ -26,7 +26,7 @@ public sealed record Determination(
     string? Basis = null)
 {
     /// <summary>How firmly the records carry the recommendation (<see cref="BurdenOfProof"/>).</summary>
-    public RecommendationStrength Strength { get; init; } = RecommendationStrength.CannotJudge;
+    public RecommendationStrength? Strength { get; init; }
 }
 
 /// <summary>A criterion of the guideline applied to the case, with the evidence it rests on.</summary>

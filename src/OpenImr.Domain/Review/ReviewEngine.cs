@@ -112,7 +112,7 @@ public sealed class ReviewEngine
             return new Determination(request.Description, service, quantity, Decision.Upheld, null, [dependency.Assessment],
                 Rationale.Dependent(_library.Templates, request, surgery), selection.Reason)
             {
-                Strength = RecommendationStrength.CriteriaNotMet,
+                Strength = RecommendationStrength.NotMet,
             };
         }
 

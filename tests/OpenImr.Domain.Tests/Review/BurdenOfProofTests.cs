@@ -13,7 +13,7 @@ public class BurdenOfProofTests
 
     [Fact]
     public void Decide_EveryCriterionMetAndOneShown_OverturnedCriteriaMet() =>
-        Assert.Equal((Decision.Overturned, RecommendationStrength.CriteriaMet), Decide([MetByFacts, MetBySilence]));
+        Assert.Equal((Decision.Overturned, RecommendationStrength.MetWithEvidence), Decide([MetByFacts, MetBySilence]));
 
     [Fact]
     public void Decide_NoDecisiveCriterion_UpheldNotEstablished() =>
@@ -29,7 +29,7 @@ public class BurdenOfProofTests
 
     [Fact]
     public void Decide_OneNotMet_UpheldCriteriaNotMet() =>
-        Assert.Equal((Decision.Upheld, RecommendationStrength.CriteriaNotMet), Decide([MetByFacts, NotDocumented, NotMet]));
+        Assert.Equal((Decision.Upheld, RecommendationStrength.NotMet), Decide([MetByFacts, NotDocumented, NotMet]));
 
     [Fact]
     public void Decide_AnyMix_NeverOverturnedWithoutAnEstablishedCriterion()
@@ -45,10 +45,18 @@ public class BurdenOfProofTests
     }
 
     [Theory]
-    [InlineData(RecommendationStrength.CriteriaMet, "criteria met with evidence")]
-    [InlineData(RecommendationStrength.CriteriaNotMet, "criteria not met")]
+    [InlineData(RecommendationStrength.MetWithEvidence, "criteria met with evidence")]
+    [InlineData(RecommendationStrength.NotMet, "criteria not met")]
     [InlineData(RecommendationStrength.NotEstablished, "not established by the records")]
-    [InlineData(RecommendationStrength.CannotJudge, "the engine cannot judge it")]
-    public void Describe_EachStrength_PlainWords(RecommendationStrength strength, string words) =>
+    [InlineData(null, "the engine cannot judge it")]
+    public void Describe_EachStrength_PlainWords(RecommendationStrength? strength, string words) =>
         Assert.Equal(words, RecommendationStrengths.Describe(strength));
+
+    [Theory]
+    [InlineData(RecommendationStrength.MetWithEvidence, "\"met-with-evidence\"")]
+    [InlineData(RecommendationStrength.NotMet, "\"not-met\"")]
+    [InlineData(RecommendationStrength.NotEstablished, "\"not-established\"")]
+    [InlineData(null, "null")]
+    public void Serialize_EachStrength_TheContractsName(RecommendationStrength? strength, string json) =>
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(strength));
 }

@@ -270,7 +270,7 @@ public class ReviewEngineTests
 
         Assert.Equal(Decision.Upheld, upheld.Decision);
         Assert.Equal(Decision.Overturned, overturned.Decision);
-        Assert.Equal(RecommendationStrength.CriteriaMet, overturned.Strength);
+        Assert.Equal(RecommendationStrength.MetWithEvidence, overturned.Strength);
         Assert.Equal(CriterionStatus.Met, StatusOf(overturned, "nsaid.benefit-if-continuing"));
     }
 
@@ -326,7 +326,7 @@ public class ReviewEngineTests
         var determination = ReviewOne(SyntheticCase(SixSessionsWithGains, "Home exercise program"));
 
         Assert.Equal(Decision.NoRecommendation, determination.Decision);
-        Assert.Equal(RecommendationStrength.CannotJudge, determination.Strength);
+        Assert.Null(determination.Strength);
         Assert.Contains("encodes none of its criteria", determination.Rationale, StringComparison.Ordinal);
     }
 
@@ -384,7 +384,7 @@ public class ReviewEngineTests
         var low = ReviewOne(SyntheticCase(record, "Physical therapy 1 time a week for 6 weeks for the lumbar spine"));
 
         Assert.Equal(Decision.Upheld, range.Decision);
-        Assert.Equal(RecommendationStrength.CriteriaNotMet, range.Strength);
+        Assert.Equal(RecommendationStrength.NotMet, range.Strength);
         Assert.Equal(Decision.Overturned, low.Decision);
     }
 
