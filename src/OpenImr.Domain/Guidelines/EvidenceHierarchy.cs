@@ -92,6 +92,11 @@ public sealed class EvidenceHierarchy
 
         if (!_entries.TryGetValue(serviceId, out var entry))
         {
+            if (_notCovered.ContainsKey(serviceId) && Governing(serviceId, region, decisionDate) is { } governing)
+            {
+                return governing;
+            }
+
             var reason = _notCovered.TryGetValue(serviceId, out var notCovered)
                 ? $"The library does not cover {serviceId}: {notCovered.Reason}"
                 : $"'{serviceId}' is not a service kind the library knows.";
@@ -107,9 +112,16 @@ public sealed class EvidenceHierarchy
 
             var guideline = InForce(candidate.Family, decisionDate);
             var topic = guideline?.FindTopic(candidate.TopicId);
-            if (guideline is null || topic is null || !topic.Services.Contains(serviceId, StringComparer.Ordinal) || !topic.CoversRegion(region))
+            if (guideline is null || topic is null || !topic.CoversService(serviceId) || !topic.CoversRegion(region))
             {
                 continue;
+            }
+
+            // MTUS first (8 CCR 9792.21.1(a)): an MTUS guideline in force that addresses the request governs it even
+            // when the library does not encode its criteria; ODG comes in only where the MTUS is silent.
+            if (guideline.Source != GuidelineSource.Mtus && Governing(serviceId, region, decisionDate) is { } mtus)
+            {
+                return mtus;
             }
 
             if (guideline.Source == GuidelineSource.Mtus)
@@ -124,10 +136,41 @@ public sealed class EvidenceHierarchy
                 true, _version);
         }
 
+        if (Governing(serviceId, region, decisionDate) is { } unencoded)
+        {
+            return unencoded;
+        }
+
         var why = region is null
             ? $"No topic in force on {decisionDate:yyyy-MM-dd} covers {serviceId} without a body region; give the region."
             : $"No topic in force on {decisionDate:yyyy-MM-dd} covers {where}.";
         return new HierarchySelection(null, null, why, false, _version);
+    }
+
+    /// <summary>
+    /// The MTUS guideline in force on <paramref name="date"/> that addresses the request although the library holds
+    /// none of its criteria (a <see cref="RecommendationKind.NotEncoded"/> topic): a guideline for the request's body
+    /// region before one for any region, then one that names the service before one that names its whole family.
+    /// </summary>
+    private HierarchySelection? Governing(string serviceId, string? region, DateOnly date)
+    {
+        var found = _guidelines
+            .Where(g => g.Source == GuidelineSource.Mtus && g.Effective.Contains(date))
+            .SelectMany(g => g.Topics.Where(t => t.Recommendation == RecommendationKind.NotEncoded && t.CoversService(serviceId) && t.CoversRegion(region))
+                .Select(t => (Guideline: g, Topic: t)))
+            .OrderBy(m => m.Topic.Regions.Contains(GuidelineVocabulary.AnyRegion) ? 1 : 0)
+            .ThenBy(m => m.Topic.Services.Contains(serviceId, StringComparer.Ordinal) ? 0 : 1)
+            .ThenBy(m => m.Guideline.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (found.Guideline is null)
+        {
+            return null;
+        }
+
+        var (guideline, topic) = found;
+        return new HierarchySelection(guideline, topic,
+            $"{guideline.SourceName} {guideline.Title} ({guideline.Edition}, in force from {guideline.Effective.From:yyyy-MM-dd}) governs this request; its criteria are not encoded in this library.",
+            false, _version);
     }
 
     /// <summary>The edition of a family in force on a date (the latest start wins if editions overlap).</summary>

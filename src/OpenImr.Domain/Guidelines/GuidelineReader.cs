@@ -87,6 +87,7 @@ internal static class GuidelineReader
         ["under-study"] = RecommendationKind.UnderStudy,
         ["definition"] = RecommendationKind.Definition,
         ["statutory-limit"] = RecommendationKind.StatutoryLimit,
+        ["not-encoded"] = RecommendationKind.NotEncoded,
     };
 
     public static GuidelineDraft? Read(JsonElement root, JsonWalker walker)
@@ -170,7 +171,7 @@ internal static class GuidelineReader
         }
 
         var services = walker.Strings(element, "services", path, required: false);
-        CheckAll(services, GuidelineVocabulary.ServiceKinds, "GL203", "service kind", JsonWalker.Child(path, "services"), walker);
+        CheckAll(services?.Where(s => !IsKnownFamilyWildcard(s)).ToList(), GuidelineVocabulary.ServiceKinds, "GL203", "service kind", JsonWalker.Child(path, "services"), walker);
         var regions = walker.Strings(element, "regions", path, required: false);
         CheckAll(regions, GuidelineVocabulary.Regions, "GL204", "region", JsonWalker.Child(path, "regions"), walker);
         var conditions = walker.Strings(element, "conditions", path, required: false);
@@ -489,6 +490,11 @@ internal static class GuidelineReader
             walker.Report("GL208", path, $"the rule reads '{fact}', which the criterion's 'facts' does not list.");
         }
     }
+
+    /// <summary>"imaging/*": every kind of a family the catalogue knows.</summary>
+    private static bool IsKnownFamilyWildcard(string service) =>
+        service.EndsWith("/*", StringComparison.Ordinal)
+        && GuidelineVocabulary.ServiceKinds.Any(k => k.StartsWith(service[..^1], StringComparison.Ordinal));
 
     private static void CheckAll(IReadOnlyList<string>? values, FrozenSet<string> known, string code, string what, string path, JsonWalker walker)
     {

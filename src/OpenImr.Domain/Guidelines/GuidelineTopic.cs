@@ -23,6 +23,12 @@ public enum RecommendationKind
 
     /// <summary>A limit set by statute.</summary>
     StatutoryLimit,
+
+    /// <summary>
+    /// The guideline addresses these services, but the library does not encode its criteria (licensed text, not yet
+    /// read): the topic names the governing guideline so the review says so instead of "no guideline covers it".
+    /// </summary>
+    NotEncoded,
 }
 
 /// <summary>One section of a guideline and the criteria it sets.</summary>
@@ -58,6 +64,11 @@ public sealed record GuidelineTopic(
     Confidence Confidence,
     string? BasedOn)
 {
+    /// <summary>Whether the topic lists <paramref name="serviceId"/>, by name or by its family (<c>imaging/*</c>).</summary>
+    public bool CoversService(string serviceId) =>
+        Services.Contains(serviceId, StringComparer.Ordinal)
+        || (serviceId.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash && Services.Contains(string.Concat(serviceId.AsSpan(0, slash), "/*"), StringComparer.Ordinal));
+
     /// <summary>Whether the topic covers <paramref name="region"/>; a <see langword="null"/> region matches only topics for <c>any</c> region.</summary>
     public bool CoversRegion(string? region) =>
         Regions.Contains(GuidelineVocabulary.AnyRegion) || (region is not null && Regions.Contains(region));

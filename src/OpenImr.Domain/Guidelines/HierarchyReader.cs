@@ -113,7 +113,7 @@ internal static class HierarchyReader
             return null;
         }
 
-        if (!topics.Any(t => t.Services.Contains(service, StringComparer.Ordinal)))
+        if (!topics.Any(t => t.CoversService(service)))
         {
             walker.Report("GL301", referencePath, $"topic '{reference}' does not list the service '{service}' in any edition.");
             return null;

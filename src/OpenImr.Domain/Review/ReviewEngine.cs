@@ -105,11 +105,12 @@ public sealed class ReviewEngine
         }
 
         var selection = Select(service, request, context.DecisionDate, Qualifiers(context, surgery));
-        if ((selection.Topic is null || selection.Guideline is null) && surgery?.Decision == Decision.Upheld)
+        var unencoded = selection.Topic?.Recommendation == RecommendationKind.NotEncoded;
+        if ((selection.Topic is null || selection.Guideline is null || unencoded) && surgery?.Decision == Decision.Upheld)
         {
             // Dependencies first: a service that serves a surgery found not necessary falls with it, whether or not a topic covers it.
             var dependency = SurgeryDependency(surgery);
-            return new Determination(request.Description, service, quantity, Decision.Upheld, null, [dependency.Assessment],
+            return new Determination(request.Description, service, quantity, Decision.Upheld, selection.Citation, [dependency.Assessment],
                 Rationale.Dependent(_library.Templates, request, surgery), selection.Reason)
             {
                 Strength = RecommendationStrength.NotMet,
@@ -124,19 +125,21 @@ public sealed class ReviewEngine
 
         var topic = selection.Topic;
         var citation = selection.Guideline.Cite(topic);
+        if (unencoded || (topic.Criteria.Count == 0 && topic.Quantities.Count == 0
+            && topic.Recommendation is not (RecommendationKind.NotRecommended or RecommendationKind.UnderStudy) && surgery is null))
+        {
+            var reason = unencoded
+                ? selection.Reason
+                : $"{selection.Guideline.SourceName} {selection.Guideline.Title} ({topic.Section}) governs this request, but the criteria library encodes none of its criteria.";
+            return new Determination(request.Description, service, quantity, Decision.NoRecommendation, citation, [],
+                Rationale.NoRecommendation(_library.Templates, request, reason), selection.Reason);
+        }
+
         if (thinRecords)
         {
             const string thin = "The records supplied hold too little clinical information to apply the guideline's criteria.";
             return new Determination(request.Description, service, quantity, Decision.NoRecommendation, citation, [],
                 Rationale.NoRecommendation(_library.Templates, request, thin), selection.Reason);
-        }
-
-        if (topic.Criteria.Count == 0 && topic.Quantities.Count == 0
-            && topic.Recommendation is not (RecommendationKind.NotRecommended or RecommendationKind.UnderStudy) && surgery is null)
-        {
-            var reason = $"{selection.Guideline.SourceName} {selection.Guideline.Title} ({topic.Section}) governs this request, but the criteria library encodes none of its criteria.";
-            return new Determination(request.Description, service, quantity, Decision.NoRecommendation, citation, [],
-                Rationale.NoRecommendation(_library.Templates, request, reason), selection.Reason);
         }
 
         var assessments = new List<Assessed>();

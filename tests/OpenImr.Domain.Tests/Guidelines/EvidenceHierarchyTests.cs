@@ -233,4 +233,69 @@ public class EvidenceHierarchyTests
         Assert.Equal(GuidelineLibrary.LoadEmbedded().Version, selection.LibraryVersion);
         Assert.Equal("114-116", selection.Topic?.Pages);
     }
+
+    [Theory]
+    [InlineData("2017-11-30", "lumbar", "mtus-low-back-2004")]
+    [InlineData("2017-12-01", "lumbar", "mtus-low-back-acoem-2016-02-24")]
+    [InlineData("2019-08-10", "lumbar", "mtus-low-back-acoem-2016-02-24")]
+    [InlineData("2019-08-11", "lumbar", "mtus-low-back-acoem-2019-03-07")]
+    [InlineData("2021-11-22", "lumbar", "mtus-low-back-acoem-2019-03-07")]
+    [InlineData("2021-11-23", "lumbar", "mtus-low-back-acoem-2020-02-13")]
+    [InlineData("2019-04-17", "cervical", "mtus-neck-acoem-2016-05-27")]
+    [InlineData("2019-04-18", "cervical", "mtus-neck-acoem-2018-10-17")]
+    [InlineData("2019-04-17", "elbow", "mtus-elbow-acoem-2013")]
+    [InlineData("2019-04-18", "elbow", "mtus-elbow-acoem-2018-08-23")]
+    [InlineData("2019-04-17", "wrist", "mtus-hand-acoem-2016-06-30")]
+    [InlineData("2019-04-18", "wrist", "mtus-hand-acoem-2019-01-07")]
+    [InlineData("2019-04-17", "ankle", "mtus-ankle-foot-acoem-2015-09")]
+    [InlineData("2019-04-18", "ankle", "mtus-ankle-foot-acoem-2018-07-16")]
+    [InlineData("2019-10-06", "hip", "mtus-hip-acoem-2011-05-01")]
+    [InlineData("2019-10-07", "hip", "mtus-hip-acoem-2019-04-24")]
+    [InlineData("2020-09-20", "knee", "mtus-knee-acoem-2015-10-28")]
+    [InlineData("2020-09-21", "knee", "mtus-knee-acoem-2019-12-03")]
+    [InlineData("2026-06-01", "shoulder", "mtus-shoulder-acoem-2016-08-01")]
+    public void Select_AroundEachAdoptionOrder_PicksTheEditionInForce(string date, string region, string expected)
+    {
+        var selection = Hierarchy.Select("imaging/mri", region, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, selection.Guideline?.Id);
+    }
+
+    [Fact]
+    public void Select_LumbarMriIn2026_NamesTheGoverningGuidelineWhoseCriteriaAreNotEncoded()
+    {
+        var selection = Hierarchy.Select("imaging/mri", "lumbar", new DateOnly(2026, 3, 2));
+
+        Assert.Equal("Low Back Disorders", selection.Guideline?.Title);
+        Assert.Equal(RecommendationKind.NotEncoded, selection.Topic?.Recommendation);
+        Assert.Equal("MTUS Low Back Disorders (ACOEM 2020, in force from 2021-11-23) governs this request; its criteria are not encoded in this library.", selection.Reason);
+        Assert.False(selection.MtusSilent);
+    }
+
+    [Fact]
+    public void Select_ServiceOdgCoveredIn2016_GoesToTheMtusOnceAnMtusGuidelineAddressesIt()
+    {
+        // 8 CCR 9792.21.1(a): ODG only where the MTUS in force is silent. The head CT goes to ODG in both regimes
+        // (no MTUS guideline of either names the head), an elbow MRI to the MTUS Elbow Disorders guideline from 2017-12-01.
+        Assert.Equal(GuidelineSource.Odg, Hierarchy.Select("imaging/ct", "head", new DateOnly(2026, 3, 2)).Guideline?.Source);
+        Assert.Equal(GuidelineSource.Odg, Hierarchy.Select("imaging/mri", "elbow", In2016).Guideline?.Source);
+        Assert.Equal("mtus-elbow-acoem-2018-08-23", Hierarchy.Select("imaging/mri", "elbow", new DateOnly(2026, 3, 2)).Guideline?.Id);
+    }
+
+    [Theory]
+    [InlineData("physical-medicine/acupuncture", "mtus-acupuncture-2007")]
+    [InlineData("medication/opioid", "mtus-opioids-acoem-2017-04-20")]
+    [InlineData("medication/nsaid", "mtus-cpmtg-acoem-2017-05-15")]
+    [InlineData("evaluation/psychological", "mtus-mental-health-acoem-2021-04-30")]
+    public void Select_RequestWithoutRegionIn2026_PicksTheGuidelineThatNamesIt(string service, string expected) =>
+        Assert.Equal(expected, Hierarchy.Select(service, null, new DateOnly(2026, 3, 2)).Guideline?.Id);
+
+    [Fact]
+    public void Select_PostoperativeTherapyIn2026_KeepsThePostsurgicalGuidelinesWithTheirCriteria()
+    {
+        var selection = Hierarchy.Select("physical-medicine/physical-therapy", "shoulder", new DateOnly(2026, 3, 2), ["postoperative"]);
+
+        Assert.Equal("mtus-postsurgical", selection.Guideline?.Family);
+        Assert.NotEmpty(selection.Topic!.Criteria);
+    }
 }

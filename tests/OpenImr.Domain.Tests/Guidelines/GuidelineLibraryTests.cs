@@ -16,7 +16,8 @@ public class GuidelineLibraryTests
     public void LoadEmbedded_ShippedLibrary_HasVersionAndEveryManifestFile()
     {
         Assert.NotEqual("unknown", Library.Version);
-        Assert.Equal(22, Library.Guidelines.Count);
+        Assert.Equal(49, Library.Guidelines.Count);
+        Assert.Contains(Library.Guidelines, g => g.Id == "mtus-low-back-acoem-2020-02-13");
         Assert.Contains(Library.Guidelines, g => g.Id == "mtus-cpmtg-2009");
         Assert.Contains(Library.Guidelines, g => g.Id == "mtus-cpmtg-2016");
     }
@@ -94,6 +95,33 @@ public class GuidelineLibraryTests
         Assert.Equal(new DateOnly(2009, 7, 18), cpmtg2009.Effective.From);
         Assert.Equal(cpmtg2016.Effective.From, cpmtg2009.Effective.To!.Value.AddDays(1));
     }
+
+    [Fact]
+    public void LoadEmbedded_EveryGuidelineFamily_HasExactlyOneEditionInForceOnAnyDateFromItsFirst()
+    {
+        foreach (var family in Library.Guidelines.GroupBy(g => g.Family))
+        {
+            var editions = family.OrderBy(g => g.Effective.From).ToList();
+            for (var i = 1; i < editions.Count; i++)
+            {
+                // Each edition ends the day before the next begins: no gap, no overlap.
+                Assert.True(editions[i - 1].Effective.To == editions[i].Effective.From.AddDays(-1),
+                    $"{family.Key}: {editions[i - 1].Id} ends {editions[i - 1].Effective.To}, {editions[i].Id} starts {editions[i].Effective.From}");
+            }
+
+            Assert.True(editions[^1].Effective.To is null,
+                $"{family.Key}: the latest edition {editions[^1].Id} ends {editions[^1].Effective.To} with nothing after it");
+        }
+    }
+
+    [Theory]
+    [InlineData("mtus-low-back", 3)]
+    [InlineData("mtus-neck", 2)]
+    [InlineData("mtus-knee", 2)]
+    [InlineData("mtus-mental-health", 2)]
+    [InlineData("mtus-opioids", 1)]
+    public void LoadEmbedded_AcoemBasedMtus_HasEveryAdoptedEditionSinceDecember2017(string family, int editions) =>
+        Assert.Equal(editions, Library.Guidelines.Count(g => g.Family == family && g.Effective.From >= new DateOnly(2017, 12, 1)));
 
     [Fact]
     public void LoadEmbedded_TopicBasedOnAnother_InheritsCriteriaButNotPages()

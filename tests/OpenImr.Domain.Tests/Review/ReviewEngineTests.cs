@@ -275,6 +275,30 @@ public class ReviewEngineTests
     }
 
     [Fact]
+    public void Review_LumbarMriDecidedIn2026_NoRecommendationNamingTheAcoemGuidelineInForce()
+    {
+        const string record = "Synthetic record. A 44-year-old man has low back pain with numbness down the left leg since a lifting injury at work. " +
+            "Straight leg raising is positive on the left and the left ankle reflex is reduced. He works modified duty.";
+        var @case = SyntheticCase(record, "MRI of the lumbar spine", "Acupuncture 6 sessions for the low back") with
+        {
+            Dates = new CaseDates { Injury = new DateOnly(2025, 11, 3), UrDenial = new DateOnly(2026, 2, 9) },
+        };
+
+        var review = Engine.Review(@case, @case.Documents.Select(d => d.Text ?? "").ToList(), Today);
+
+        var mri = review.Determinations[0];
+        Assert.Equal(Decision.NoRecommendation, mri.Decision);
+        Assert.Null(mri.Strength);
+        Assert.Equal(("MTUS", "Low Back Disorders", "ACOEM 2020"), (mri.Guideline?.Source, mri.Guideline?.Title, mri.Guideline?.Edition));
+        Assert.Contains("governs this request; its criteria are not encoded in this library", mri.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain("no guideline", mri.Rationale, StringComparison.OrdinalIgnoreCase);
+        // The acupuncture regulation of 2007 stays in force, with its criteria.
+        var acupuncture = review.Determinations[1];
+        Assert.Equal("Acupuncture Medical Treatment Guidelines", acupuncture.Guideline?.Title);
+        Assert.NotEmpty(acupuncture.Criteria);
+    }
+
+    [Fact]
     public void Review_ThinRecordsForACoveredService_SaysWhyWithoutDenyingTheGuideline()
     {
         var determination = ReviewOne(SyntheticCase("Synthetic note. Back pain.", "Naproxen 550mg #60"));
