@@ -22,6 +22,7 @@ internal static class ImrCommandLine
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         root.Subcommands.Add(SearchCommand.Create(stdout, stderr));
         root.Subcommands.Add(StatsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(GuidelinesCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using OpenImr.Domain.Guidelines;
 using OpenImr.Domain.Review;
 using OpenImr.Domain.Serialization;
 
@@ -17,9 +16,17 @@ internal static class CheckCommand
     {
         var caseArgument = new Argument<string>("CASE") { Description = "A Case JSON file, or a folder holding case.json and its documents." };
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
-        var command = new Command("check", "Before filing: which criteria each request meets, and which documentation is missing.") { caseArgument, json };
+        var guidelines = ReviewServices.GuidelinesOption();
+        var command = new Command("check", "Before filing: which criteria each request meets, and which documentation is missing.") { caseArgument, json, guidelines };
         command.SetAction(async (result, cancellation) =>
         {
+            var (library, engine, libraryError) = ReviewServices.Resolve(result.GetValue(guidelines));
+            if (engine is null)
+            {
+                await stderr.WriteLineAsync($"imr check: --guidelines {libraryError}").ConfigureAwait(false);
+                return ImrCommandLine.Usage;
+            }
+
             var loaded = await CaseFileLoader.LoadAsync(result.GetRequiredValue(caseArgument), cancellation).ConfigureAwait(false);
             if (!loaded.Succeeded)
             {
@@ -27,8 +34,8 @@ internal static class CheckCommand
                 return ImrCommandLine.Usage;
             }
 
-            var review = ReviewServices.Engine.Review(loaded.Case!, loaded.DocumentTexts, ReviewServices.Today);
-            var checks = RequestChecks.From(review, GuidelineLibrary.LoadEmbedded());
+            var review = engine.Review(loaded.Case!, loaded.DocumentTexts, ReviewServices.Today);
+            var checks = RequestChecks.From(review, library!);
             if (result.GetValue(json))
             {
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(new { caseNumber = review.CaseNumber, requests = checks }, ImrJson.Options)).ConfigureAwait(false);

@@ -17,15 +17,23 @@ internal static class EvaluateCommand
     {
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Published letters or folders of them." }.RejectingUnknownOptions();
         var json = new Option<bool>("--json") { Description = "Print the Evaluation JSON (CONTRACTS.md) with per-family confusion matrices." };
-        var command = new Command("evaluate", "Measure the engine against published letters: rebuild each case without its decisions, review it, compare.") { paths, json };
-        command.SetAction(result => Run(result.GetRequiredValue(paths), result.GetValue(json), stdout, stderr));
+        var guidelines = ReviewServices.GuidelinesOption();
+        var command = new Command("evaluate", "Measure the engine against published letters: rebuild each case without its decisions, review it, compare.") { paths, json, guidelines };
+        command.SetAction(result => Run(result.GetRequiredValue(paths), result.GetValue(json), result.GetValue(guidelines), stdout, stderr));
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> paths, bool json, TextWriter stdout, TextWriter stderr)
+    internal static int Run(IReadOnlyList<string> paths, bool json, string? guidelines, TextWriter stdout, TextWriter stderr)
     {
+        var (_, engine, libraryError) = ReviewServices.Resolve(guidelines);
+        if (engine is null)
+        {
+            stderr.WriteLine($"imr evaluate: --guidelines {libraryError}");
+            return ImrCommandLine.Usage;
+        }
+
         var (letters, failed) = LetterInputs.Read("evaluate", paths, stderr, warnings: false);
-        var evaluation = Evaluate(letters);
+        var evaluation = Evaluate(letters, engine);
         if (json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(evaluation, ImrJson.Options));
@@ -38,9 +46,9 @@ internal static class EvaluateCommand
         return failed || letters.Count == 0 ? ImrCommandLine.Problem : ImrCommandLine.Success;
     }
 
-    internal static EvaluationReport Evaluate(IReadOnlyList<Letter> letters)
+    internal static EvaluationReport Evaluate(IReadOnlyList<Letter> letters, ReviewEngine engine)
     {
-        var evaluation = LetterEvaluation.Run(letters, ReviewServices.Engine, ReviewServices.Today);
+        var evaluation = LetterEvaluation.Run(letters, engine, ReviewServices.Today);
         var results = evaluation.Results;
         var families = ConfusionMatrix.ByFamily(results).ToDictionary(
             pair => pair.Key,

@@ -22,17 +22,25 @@ internal static class ReviewCommand
         var format = new Option<string>("--format") { Description = "text, markdown, html, pdf (needs --out) or json (the Review).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--out") { Description = "Write to this file (whole or not at all) instead of standard output." };
-        var command = new Command("review", "Review a case and issue the Final Determination Letter, or with --format json the Review.") { caseArgument, format, output };
+        var guidelines = ReviewServices.GuidelinesOption();
+        var command = new Command("review", "Review a case and issue the Final Determination Letter, or with --format json the Review.") { caseArgument, format, output, guidelines };
         command.SetAction(async (result, cancellation) =>
-            await RunAsync(result.GetRequiredValue(caseArgument), result.GetValue(format) ?? "text", result.GetValue(output), stdout, stderr, cancellation).ConfigureAwait(false));
+            await RunAsync(result.GetRequiredValue(caseArgument), result.GetValue(format) ?? "text", result.GetValue(output), result.GetValue(guidelines), stdout, stderr, cancellation).ConfigureAwait(false));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string casePath, string format, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    internal static async Task<int> RunAsync(string casePath, string format, string? output, string? guidelines, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         if (format == "pdf" && output is null)
         {
             await stderr.WriteLineAsync("imr review: --format pdf writes a binary file; add --out FILE.pdf.").ConfigureAwait(false);
+            return ImrCommandLine.Usage;
+        }
+
+        var (_, engine, libraryError) = ReviewServices.Resolve(guidelines);
+        if (engine is null)
+        {
+            await stderr.WriteLineAsync($"imr review: --guidelines {libraryError}").ConfigureAwait(false);
             return ImrCommandLine.Usage;
         }
 
@@ -43,7 +51,7 @@ internal static class ReviewCommand
             return ImrCommandLine.Usage;
         }
 
-        var review = ReviewServices.Engine.Review(loaded.Case!, loaded.DocumentTexts, ReviewServices.Today);
+        var review = engine.Review(loaded.Case!, loaded.DocumentTexts, ReviewServices.Today);
         byte[] content;
         if (format == "json")
         {
