@@ -8,7 +8,7 @@ using OpenImr.Domain.Serialization;
 namespace OpenImr.Cli.Commands;
 
 /// <summary>
-/// <c>imr guidelines validate [DIR]</c> and <c>imr guidelines impact OLD NEW --corpus PATH [--json]</c>: the toolkit with
+/// <c>imr guidelines validate [DIR]</c>, <c>imr guidelines test [DIR]</c> and <c>imr guidelines impact OLD NEW --corpus PATH [--json]</c>: the toolkit with
 /// which an organisation encodes its own criteria, checks them and sees what a change does to real decisions.
 /// </summary>
 internal static class GuidelinesCommand
@@ -20,7 +20,50 @@ internal static class GuidelinesCommand
     {
         var command = new Command("guidelines", "Check a criteria library, and measure what a change to it does to decisions.");
         command.Subcommands.Add(Validate(stdout, stderr));
+        command.Subcommands.Add(Test(stdout, stderr));
         command.Subcommands.Add(Impact(stdout, stderr));
+        return command;
+    }
+
+    /// <summary>The built-in library for no folder or <c>builtin</c>, else the folder's, with problems or not.</summary>
+    private static (GuidelineLibrary? Library, string? Error) Read(string? dir) =>
+        dir is null or BuiltIn ? (GuidelineLibrary.LoadEmbedded(), null) : GuidelineFolder.Load(dir);
+
+    private static Command Test(TextWriter stdout, TextWriter stderr)
+    {
+        var folder = new Argument<string?>("DIR") { Arity = ArgumentArity.ZeroOrOne, Description = "A criteria library folder holding library.json; the built-in library when left out." };
+        var untested = new Option<bool>("--untested") { Description = "List every criterion no example speaks to, not only their count." };
+        var command = new Command("test", "Run the synthetic example cases kept beside the library's topics; report criteria without an example.") { folder, untested };
+        command.SetAction(result =>
+        {
+            var (library, error) = Read(result.GetValue(folder));
+            if (library is null || library.Problems.Count > 0)
+            {
+                stderr.WriteLine(library is null
+                    ? $"imr guidelines test: {error}"
+                    : $"imr guidelines test: the library has {library.Problems.Count} problem(s), the first: {library.Problems[0]}; run 'imr guidelines validate' first");
+                return ImrCommandLine.Usage;
+            }
+
+            var run = GuidelineExampleRun.Run(library);
+            foreach (var failed in run.Results.Where(r => !r.Passed))
+            {
+                stdout.WriteLine($"FAIL {failed.Example.Id} ({failed.Example.File} {failed.Example.Path}): {string.Join("; ", failed.Failures)}");
+            }
+
+            if (result.GetValue(untested))
+            {
+                foreach (var topic in run.Untested.GroupBy(u => u.Topic))
+                {
+                    stdout.WriteLine($"untested {topic.Key}: {string.Join(", ", topic.Select(u => u.Criterion))}");
+                }
+            }
+
+            var passed = run.Results.Count(r => r.Passed);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{passed} of {run.Results.Count} examples passed; {run.Untested.Count} criteria have no example{(result.GetValue(untested) ? "" : " (--untested lists them)")}"));
+            return passed == run.Results.Count ? ImrCommandLine.Success : ImrCommandLine.Problem;
+        });
         return command;
     }
 
@@ -31,21 +74,11 @@ internal static class GuidelinesCommand
         command.SetAction(result =>
         {
             var dir = result.GetValue(folder);
-            GuidelineLibrary library;
-            if (dir is null or BuiltIn)
+            var (library, error) = Read(dir);
+            if (library is null)
             {
-                library = GuidelineLibrary.LoadEmbedded();
-            }
-            else
-            {
-                var (loaded, error) = GuidelineFolder.Load(dir);
-                if (loaded is null)
-                {
-                    stderr.WriteLine($"imr guidelines validate: {error}");
-                    return ImrCommandLine.Usage;
-                }
-
-                library = loaded;
+                stderr.WriteLine($"imr guidelines validate: {error}");
+                return ImrCommandLine.Usage;
             }
 
             foreach (var problem in library.Problems)

@@ -21,9 +21,10 @@ public sealed class GuidelineLibrary
         CommentHandling = JsonCommentHandling.Skip,
     };
 
-    private GuidelineLibrary(string version, IReadOnlyList<Guideline> guidelines, EvidenceHierarchy hierarchy, RationaleTemplates templates, IReadOnlyList<LibraryProblem> problems)
+    private GuidelineLibrary(string version, IReadOnlyList<Guideline> guidelines, EvidenceHierarchy hierarchy, RationaleTemplates templates, IReadOnlyList<GuidelineExample> examples, IReadOnlyList<LibraryProblem> problems)
     {
         Version = version;
+        Examples = examples;
         Guidelines = guidelines;
         Hierarchy = hierarchy;
         Templates = templates;
@@ -41,6 +42,9 @@ public sealed class GuidelineLibrary
 
     /// <summary>Rationale sentences.</summary>
     public RationaleTemplates Templates { get; }
+
+    /// <summary>The synthetic example cases kept beside the topics (the manifest's <c>examples</c> files).</summary>
+    public IReadOnlyList<GuidelineExample> Examples { get; }
 
     /// <summary>Every problem found while loading; empty for a sound library.</summary>
     public IReadOnlyList<LibraryProblem> Problems { get; }
@@ -82,12 +86,12 @@ public sealed class GuidelineLibrary
 
         var manifest = ReadManifest(documents, problems);
         var guidelineFiles = documents.Keys
-            .Where(n => n != ManifestName && n != manifest.Hierarchy && n != manifest.Templates)
+            .Where(n => n != ManifestName && n != manifest.Hierarchy && n != manifest.Templates && !manifest.Examples.Contains(n))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (manifest.Files is not null)
         {
-            foreach (var missing in manifest.Files.Where(f => !documents.ContainsKey(f) && !problems.Any(p => p.File == f)))
+            foreach (var missing in manifest.Files.Concat(manifest.Examples).Where(f => !documents.ContainsKey(f) && !problems.Any(p => p.File == f)))
             {
                 problems.Add(new LibraryProblem("GL002", ManifestName, "$.files", $"the manifest lists '{missing}', which was not given."));
             }
@@ -125,8 +129,11 @@ public sealed class GuidelineLibrary
             ? HierarchyReader.ReadTemplates(templatesJson, new JsonWalker(manifest.Templates, problems))
             : new RationaleTemplates(new Dictionary<string, string>());
 
+        var examples = manifest.Examples.Where(documents.ContainsKey)
+            .SelectMany(f => GuidelineExampleReader.Read(documents[f], guidelines, new JsonWalker(f, problems)))
+            .ToList();
         var version = manifest.Version ?? "unknown";
-        return new GuidelineLibrary(version, guidelines, new EvidenceHierarchy(guidelines, entries, notCovered, version), templates, problems);
+        return new GuidelineLibrary(version, guidelines, new EvidenceHierarchy(guidelines, entries, notCovered, version), templates, examples, problems);
     }
 
     private static List<HierarchyEntry> Missing(string name, List<LibraryProblem> problems)
@@ -135,7 +142,7 @@ public sealed class GuidelineLibrary
         return [];
     }
 
-    private static (string? Version, IReadOnlyList<string>? Files, string Hierarchy, string Templates) ReadManifest(Dictionary<string, JsonElement> documents, List<LibraryProblem> problems)
+    private static (string? Version, IReadOnlyList<string>? Files, string Hierarchy, string Templates, IReadOnlyList<string> Examples) ReadManifest(Dictionary<string, JsonElement> documents, List<LibraryProblem> problems)
     {
         if (!documents.TryGetValue(ManifestName, out var root))
         {
@@ -144,23 +151,24 @@ public sealed class GuidelineLibrary
                 problems.Add(new LibraryProblem("GL003", ManifestName, "$", $"no {ManifestName} manifest was given; the library has no version."));
             }
 
-            return (null, null, "hierarchy.json", "templates.json");
+            return (null, null, "hierarchy.json", "templates.json", []);
         }
 
         var walker = new JsonWalker(ManifestName, problems);
         if (!walker.IsObject(root, "$"))
         {
-            return (null, null, "hierarchy.json", "templates.json");
+            return (null, null, "hierarchy.json", "templates.json", []);
         }
 
-        walker.CheckProperties(root, "$", "name", "version", "released", "note", "files", "hierarchy", "templates");
+        walker.CheckProperties(root, "$", "name", "version", "released", "note", "files", "hierarchy", "templates", "examples");
         walker.String(root, "name", "$", required: true);
         walker.Date(root, "released", "$", required: false);
         return (
             walker.String(root, "version", "$", required: true),
             walker.Strings(root, "files", "$", required: true)?.Select(Normalize).ToList(),
             Normalize(walker.String(root, "hierarchy", "$", required: false) ?? "hierarchy.json"),
-            Normalize(walker.String(root, "templates", "$", required: false) ?? "templates.json"));
+            Normalize(walker.String(root, "templates", "$", required: false) ?? "templates.json"),
+            walker.Strings(root, "examples", "$", required: false)?.Select(Normalize).ToList() ?? []);
     }
 
     private static string Normalize(string name)

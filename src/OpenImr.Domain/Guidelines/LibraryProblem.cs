@@ -24,6 +24,8 @@ namespace OpenImr.Domain.Guidelines;
 /// <item><term>GL301</term><description>hierarchy candidate names no known topic, or a topic that does not list the service</description></item>
 /// <item><term>GL302</term><description>service kind neither in the hierarchy nor listed as not covered, or listed twice</description></item>
 /// <item><term>GL401</term><description>template uses an unknown placeholder</description></item>
+/// <item><term>GL501</term><description>an example names a topic or criterion the library does not have</description></item>
+/// <item><term>GL502</term><description>an example's record does not say it is synthetic</description></item>
 /// </list>
 /// </summary>
 /// <param name="Code">Stable code.</param>

@@ -141,4 +141,30 @@ public class GuidelinesCommandTests
         Assert.Contains("5 letters", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("0 determinations changed", run.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Test_BuiltInLibrary_EveryExamplePassesAndUntestedCriteriaCounted()
+    {
+        var run = await CliRun.InvokeAsync("guidelines", "test");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"^(\d+) of \1 examples passed; \d+ criteria have no example", run.Stdout);
+        Assert.DoesNotContain("FAIL", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Test_ExampleWhoseExpectationTheLibraryNoLongerMeets_FailsNamingItExitOne()
+    {
+        using var library = LibraryCopy();
+        var path = Path.Combine(library.Path, "mtus-2009", "chronic-pain.json");
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        root["topics"]!.AsArray().Single(t => (string?)t!["id"] == "anticonvulsants")!["recommendation"] = "not-recommended";
+        File.WriteAllText(path, root.ToJsonString());
+
+        var run = await CliRun.InvokeAsync("guidelines", "test", library.Path, "--untested");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL aed-first-trial-radiculopathy (examples/examples.json $.examples[0]): decision Upheld, expected Overturned", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("untested mtus-cpmtg-2009/physical-medicine: pm.condition-addressed", run.Stdout, StringComparison.Ordinal);
+    }
 }

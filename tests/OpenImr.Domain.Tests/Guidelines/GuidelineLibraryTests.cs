@@ -189,4 +189,17 @@ public class GuidelineLibraryTests
     [InlineData("closings.upheld")]
     public void LoadEmbedded_Templates_HaveEveryKeyTheRationaleNeeds(string key) =>
         Assert.False(string.IsNullOrWhiteSpace(Library.Templates.Get(key)), key);
+
+    [Theory]
+    [InlineData("mtus-cpmtg-2009/no-such-topic", "Synthetic record. Back pain.", "GL501")]
+    [InlineData("mtus-cpmtg-2009/anticonvulsants", "Back pain after lifting at work.", "GL502")]
+    public void Load_ExampleNamingNoTopicOrNotSynthetic_IsAProblem(string topic, string record, string code)
+    {
+        var example = Library.Examples[0] with { Topic = topic, Record = record, Criteria = new Dictionary<string, OpenImr.Domain.Review.CriterionStatus>() };
+        var files = LibraryFiles.Read().Select(f => f.Name == "examples/examples.json" ? (f.Name, LibraryFiles.ExamplesJson(example)) : f).ToList();
+
+        var library = GuidelineLibrary.Load(files);
+
+        Assert.Contains(library.Problems, p => p.Code == code && p.File == "examples/examples.json" && p.Path.StartsWith("$.examples[0]", StringComparison.Ordinal));
+    }
 }
