@@ -98,7 +98,7 @@ internal static class GuidelineReader
             return null;
         }
 
-        walker.CheckProperties(root, Path, "id", "family", "source", "title", "aliases", "edition", "citation", "citesBy", "effective", "topics");
+        walker.CheckProperties(root, Path, "$schema", "id", "family", "source", "title", "aliases", "edition", "citation", "citesBy", "effective", "topics");
         var id = walker.String(root, "id", Path, required: true);
         var family = walker.String(root, "family", Path, required: true);
         var source = walker.Word(root, "source", Path, Sources, required: true);
