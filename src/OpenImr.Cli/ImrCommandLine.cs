@@ -23,6 +23,7 @@ internal static class ImrCommandLine
         root.Subcommands.Add(SearchCommand.Create(stdout, stderr));
         root.Subcommands.Add(StatsCommand.Create(stdout, stderr));
         root.Subcommands.Add(GuidelinesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(FormularyCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using OpenImr.Domain.Formulary;
 
 namespace OpenImr.Domain.Guidelines;
 
@@ -21,9 +23,12 @@ public sealed class GuidelineLibrary
         CommentHandling = JsonCommentHandling.Skip,
     };
 
-    private GuidelineLibrary(string version, IReadOnlyList<Guideline> guidelines, EvidenceHierarchy hierarchy, RationaleTemplates templates, IReadOnlyList<GuidelineExample> examples, IReadOnlyList<LibraryProblem> problems)
+    private static readonly JsonSerializerOptions DrugListJson = new(Serialization.ImrJson.Compact) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
+    private GuidelineLibrary(string version, IReadOnlyList<Guideline> guidelines, EvidenceHierarchy hierarchy, RationaleTemplates templates, IReadOnlyList<GuidelineExample> examples, DrugListVersions drugLists, IReadOnlyList<LibraryProblem> problems)
     {
         Version = version;
+        DrugLists = drugLists;
         Examples = examples;
         Guidelines = guidelines;
         Hierarchy = hierarchy;
@@ -45,6 +50,12 @@ public sealed class GuidelineLibrary
 
     /// <summary>The synthetic example cases kept beside the topics (the manifest's <c>examples</c> files).</summary>
     public IReadOnlyList<GuidelineExample> Examples { get; }
+
+    /// <summary>
+    /// The MTUS Drug List versions the library holds (the manifest's <c>drugLists</c>, written by <c>imr formulary import</c>
+    /// from a published list). The shipped library holds none: no row is encoded that was not read from a published version.
+    /// </summary>
+    public DrugListVersions DrugLists { get; }
 
     /// <summary>Every problem found while loading; empty for a sound library.</summary>
     public IReadOnlyList<LibraryProblem> Problems { get; }
@@ -86,12 +97,12 @@ public sealed class GuidelineLibrary
 
         var manifest = ReadManifest(documents, problems);
         var guidelineFiles = documents.Keys
-            .Where(n => n != ManifestName && n != manifest.Hierarchy && n != manifest.Templates && !manifest.Examples.Contains(n))
+            .Where(n => n != ManifestName && n != manifest.Hierarchy && n != manifest.Templates && !manifest.Examples.Contains(n) && !manifest.DrugLists.Contains(n))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (manifest.Files is not null)
         {
-            foreach (var missing in manifest.Files.Concat(manifest.Examples).Where(f => !documents.ContainsKey(f) && !problems.Any(p => p.File == f)))
+            foreach (var missing in manifest.Files.Concat(manifest.Examples).Concat(manifest.DrugLists).Where(f => !documents.ContainsKey(f) && !problems.Any(p => p.File == f)))
             {
                 problems.Add(new LibraryProblem("GL002", ManifestName, "$.files", $"the manifest lists '{missing}', which was not given."));
             }
@@ -132,8 +143,21 @@ public sealed class GuidelineLibrary
         var examples = manifest.Examples.Where(documents.ContainsKey)
             .SelectMany(f => GuidelineExampleReader.Read(documents[f], guidelines, new JsonWalker(f, problems)))
             .ToList();
+        var drugLists = new List<DrugListVersion>();
+        foreach (var file in manifest.DrugLists.Where(documents.ContainsKey))
+        {
+            try
+            {
+                drugLists.Add(documents[file].Deserialize<DrugListVersion>(DrugListJson) ?? throw new JsonException("the file holds null"));
+            }
+            catch (JsonException e)
+            {
+                problems.Add(new LibraryProblem("GL601", file, e.Path ?? "$", $"not a Drug List version as 'imr formulary import' writes it: {e.Message}"));
+            }
+        }
+
         var version = manifest.Version ?? "unknown";
-        return new GuidelineLibrary(version, guidelines, new EvidenceHierarchy(guidelines, entries, notCovered, version), templates, examples, problems);
+        return new GuidelineLibrary(version, guidelines, new EvidenceHierarchy(guidelines, entries, notCovered, version), templates, examples, new DrugListVersions(drugLists), problems);
     }
 
     private static List<HierarchyEntry> Missing(string name, List<LibraryProblem> problems)
@@ -142,7 +166,7 @@ public sealed class GuidelineLibrary
         return [];
     }
 
-    private static (string? Version, IReadOnlyList<string>? Files, string Hierarchy, string Templates, IReadOnlyList<string> Examples) ReadManifest(Dictionary<string, JsonElement> documents, List<LibraryProblem> problems)
+    private static (string? Version, IReadOnlyList<string>? Files, string Hierarchy, string Templates, IReadOnlyList<string> Examples, IReadOnlyList<string> DrugLists) ReadManifest(Dictionary<string, JsonElement> documents, List<LibraryProblem> problems)
     {
         if (!documents.TryGetValue(ManifestName, out var root))
         {
@@ -151,16 +175,16 @@ public sealed class GuidelineLibrary
                 problems.Add(new LibraryProblem("GL003", ManifestName, "$", $"no {ManifestName} manifest was given; the library has no version."));
             }
 
-            return (null, null, "hierarchy.json", "templates.json", []);
+            return (null, null, "hierarchy.json", "templates.json", [], []);
         }
 
         var walker = new JsonWalker(ManifestName, problems);
         if (!walker.IsObject(root, "$"))
         {
-            return (null, null, "hierarchy.json", "templates.json", []);
+            return (null, null, "hierarchy.json", "templates.json", [], []);
         }
 
-        walker.CheckProperties(root, "$", "name", "version", "released", "note", "files", "hierarchy", "templates", "examples");
+        walker.CheckProperties(root, "$", "name", "version", "released", "note", "files", "hierarchy", "templates", "examples", "drugLists");
         walker.String(root, "name", "$", required: true);
         walker.Date(root, "released", "$", required: false);
         return (
@@ -168,7 +192,8 @@ public sealed class GuidelineLibrary
             walker.Strings(root, "files", "$", required: true)?.Select(Normalize).ToList(),
             Normalize(walker.String(root, "hierarchy", "$", required: false) ?? "hierarchy.json"),
             Normalize(walker.String(root, "templates", "$", required: false) ?? "templates.json"),
-            walker.Strings(root, "examples", "$", required: false)?.Select(Normalize).ToList() ?? []);
+            walker.Strings(root, "examples", "$", required: false)?.Select(Normalize).ToList() ?? [],
+            walker.Strings(root, "drugLists", "$", required: false)?.Select(Normalize).ToList() ?? []);
     }
 
     private static string Normalize(string name)

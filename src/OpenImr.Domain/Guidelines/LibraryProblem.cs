@@ -26,6 +26,7 @@ namespace OpenImr.Domain.Guidelines;
 /// <item><term>GL401</term><description>template uses an unknown placeholder</description></item>
 /// <item><term>GL501</term><description>an example names a topic or criterion the library does not have</description></item>
 /// <item><term>GL502</term><description>an example's record does not say it is synthetic</description></item>
+/// <item><term>GL601</term><description>a Drug List file is not in the shape <c>imr formulary import</c> writes</description></item>
 /// </list>
 /// </summary>
 /// <param name="Code">Stable code.</param>

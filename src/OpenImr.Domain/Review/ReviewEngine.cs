@@ -1,5 +1,6 @@
 using OpenImr.Domain.Cases;
 using OpenImr.Domain.Clinical;
+using OpenImr.Domain.Formulary;
 using OpenImr.Domain.Guidelines;
 using OpenImr.Domain.Letters;
 
@@ -131,7 +132,8 @@ public sealed class ReviewEngine
             var reason = unencoded
                 ? selection.Reason
                 : $"{selection.Guideline.SourceName} {selection.Guideline.Title} ({topic.Section}) governs this request, but the criteria library encodes none of its criteria.";
-            return new Determination(request.Description, service, quantity, Decision.NoRecommendation, citation, [],
+            IReadOnlyList<CriterionAssessment> shown = Formulary(context) is { } drugList ? [drugList.Assessment] : [];
+            return new Determination(request.Description, service, quantity, Decision.NoRecommendation, citation, shown,
                 Rationale.NoRecommendation(_library.Templates, request, reason), selection.Reason);
         }
 
@@ -188,6 +190,11 @@ public sealed class ReviewEngine
             assessments.Add(new Assessed(assessment, Decisive: criterion.OnFail == FailureEffect.Upheld, Established(outcome)));
         }
 
+        if (Formulary(context) is { } formulary)
+        {
+            assessments.Add(formulary);
+        }
+
         assessments.AddRange(QuantityAssessor.Assess(topic, context).Select(q => q with
         {
             Assessment = q.Assessment with { Source = Source(selection.Guideline, topic, q.Rule.Source) },
@@ -198,6 +205,37 @@ public sealed class ReviewEngine
         var criteria = assessments.Select(a => a.Assessment).ToList();
         var text = Rationale.Write(_library.Templates, request, selection, citation, decision, strength, assessments);
         return new Determination(request.Description, service, quantity, decision, citation, criteria, text, selection.Reason) { Strength = strength };
+    }
+
+    /// <summary>
+    /// For a medication decided under the MTUS Drug List (from 2018-01-01) when the library holds a version of it: whether the
+    /// drug could be dispensed without prospective review (8 CCR 9792.27.x), shown beside the criteria. It weighs in the
+    /// rationale only: IMR decides medical necessity whatever the drug's status.
+    /// </summary>
+    private Assessed? Formulary(ReviewContext context)
+    {
+        if (context.Request.Service.Family != "medication" || _library.DrugLists.All.Count == 0 || context.DecisionDate < DrugListVersions.FormularyFrom)
+        {
+            return null;
+        }
+
+        var request = context.Request;
+        var prescription = new Prescription(request.Description, context.DecisionDate, context.InjuryDate,
+            SupplyDays: request.Quantity.Days is { } days ? (int)days : null,
+            Compounded: request.Service.Kind == "compound");
+        var outcome = FormularyRules.Assess(prescription, _library.DrugLists);
+        var status = outcome.Outcome switch
+        {
+            FormularyOutcome.ExemptWithoutReview or FormularyOutcome.SpecialFill or FormularyOutcome.PerioperativeFill => CriterionStatus.Met,
+            FormularyOutcome.NeedsProspectiveReview => CriterionStatus.NotMet,
+            _ => CriterionStatus.NotDocumented,
+        };
+        var assessment = new CriterionAssessment("formulary.mtus-drug-list", "The MTUS Drug List lets the drug be dispensed without prospective review.", status, [])
+        {
+            Finding = outcome.Reason,
+            Source = outcome.Version is { } v ? $"MTUS Drug List {v.Version} (effective {v.Effective:yyyy-MM-dd}); 8 CCR 9792.27.1 ff." : "8 CCR 9792.27.1 ff.",
+        };
+        return new Assessed(assessment, Decisive: false);
     }
 
     /// <summary>
