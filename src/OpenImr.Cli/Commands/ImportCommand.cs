@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using OpenImr.Documents.Letters;
 using OpenImr.Domain.Letters;
 using OpenImr.Domain.Serialization;
 using OpenImr.Storage.Letters;
@@ -223,8 +222,8 @@ internal static class ImportCommand
         foreach (var failure in report)
         {
             await stderr.WriteLineAsync(failure.Failed
-                ? $"  {failure.File}: {failure.Code}: {failure.Reason}"
-                : $"  {failure.File}: skipped, {failure.Reason}").ConfigureAwait(false);
+                ? $"  {InputFiles.Printable(failure.File)}: {failure.Code}: {failure.Reason}"
+                : $"  {InputFiles.Printable(failure.File)}: skipped, {failure.Reason}").ConfigureAwait(false);
         }
 
         if (reportFile is null)
@@ -328,20 +327,13 @@ internal static class ImportCommand
 
         private static LetterParseResult Read(InputFiles.InputFile file)
         {
-            try
+            var result = LetterInputs.ReadOne(file);
+            if (result.Letter is { } letter)
             {
-                var result = LetterFileReader.Read(File.ReadAllBytes(file.Path), file.DisplayName);
-                if (result.Letter is { } letter)
-                {
-                    LetterDatabase.Classify(letter);
-                }
+                LetterDatabase.Classify(letter);
+            }
 
-                return result;
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                return new LetterParseResult(null, [new LetterParseIssue("IO001", IssueSeverity.Error, $"cannot be read ({exception.Message})")]);
-            }
+            return result;
         }
     }
 

@@ -25,7 +25,11 @@ public static class LetterFileReader
         }
         catch (DocumentReadException exception)
         {
-            return Failed(exception.Message.StartsWith("the file is binary", StringComparison.Ordinal) ? LetterIssueCodes.Binary : LetterIssueCodes.NotALetter, exception.Message);
+            // A PDF whose text cannot be read (damaged, encrypted, scanned) may well be a letter: that is a problem with
+            // the file, never a note to skip.
+            var code = DocumentText.IsPdf(content) ? LetterIssueCodes.UnreadablePdf
+                : exception.Message.StartsWith("the file is binary", StringComparison.Ordinal) ? LetterIssueCodes.Binary : LetterIssueCodes.NotALetter;
+            return Failed(code, exception.Message);
         }
 
         return LetterParser.Parse(text, source);

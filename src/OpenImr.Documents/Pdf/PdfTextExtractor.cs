@@ -62,7 +62,8 @@ public static class PdfTextExtractor
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // PdfPig reports damage through several exception types; a truncated or corrupt file is bad input, not a bug here.
-            throw new DocumentReadException($"the PDF is damaged or truncated ({exception.Message.Split('\n')[0].Trim()})", exception);
+            // The library's own message names its internals; the user reads what is wrong and what to do.
+            throw new DocumentReadException("the PDF is damaged or truncated and its text cannot be read; get a fresh copy of the file", exception);
         }
     }
 

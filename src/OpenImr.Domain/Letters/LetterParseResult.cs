@@ -34,6 +34,8 @@ public static class LetterIssueCodes
     public const string NoIssuesSection = "LTR003";
     public const string NoDecisions = "LTR004";
     public const string Binary = "LTR005";
+    public const string UnreadablePdf = "LTR006";
+    public const string TooLarge = "LTR007";
     public const string UnreadableDate = "LTR101";
     public const string MissingRationale = "LTR102";
     public const string MissingGuideline = "LTR103";

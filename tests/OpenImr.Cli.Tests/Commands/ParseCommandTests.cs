@@ -109,4 +109,71 @@ public class ParseCommandTests
         Assert.Equal(99, letters.Count);
         Assert.Equal(218, letters.Sum(l => l.GetProperty("items").GetArrayLength()));
     }
+
+    /// <summary>A folder holding one seed letter, for the hostile-folder tests.</summary>
+    private static TempFolder FolderWithOneLetter()
+    {
+        var folder = new TempFolder();
+        File.Copy(Path.Combine(Seeds, "002_e0e9df62187ffaeb.txt"), Path.Combine(folder.Path, "letter.txt"));
+        return folder;
+    }
+
+    [Fact]
+    public async Task Parse_FolderWithADamagedPdf_ReportsItWithItsCodeAndExitsOne()
+    {
+        using var folder = FolderWithOneLetter();
+        folder.File("damaged.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"u8.ToArray());
+
+        var run = await CliRun.InvokeAsync("parse", folder.Path, "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Single(JsonDocument.Parse(run.Stdout).RootElement.EnumerateArray());
+        Assert.Contains("damaged.pdf: LTR006: the PDF is damaged or truncated", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("UglyToad", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parse_FolderWithALinkToItselfAndToItsParent_ReadsEachLetterOnce()
+    {
+        using var folder = FolderWithOneLetter();
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "loop"), folder.Path);
+        var sub = Directory.CreateDirectory(Path.Combine(folder.Path, "sub")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(sub, "up"), folder.Path);
+
+        var run = await CliRun.InvokeAsync("parse", folder.Path, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Single(JsonDocument.Parse(run.Stdout).RootElement.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Parse_FifoNamedLikeALetter_IsNotOpenedAndIsReported()
+    {
+        using var folder = FolderWithOneLetter();
+        var fifo = Path.Combine(folder.Path, "pipe.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var run = await CliRun.InvokeAsync("parse", folder.Path, "--json").WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Single(JsonDocument.Parse(run.Stdout).RootElement.EnumerateArray());
+        Assert.Contains("pipe.txt: LTR001: the file is empty, or not a regular file", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parse_FileNameWithANewline_StaysOneLineOfError()
+    {
+        using var folder = new TempFolder();
+        var name = folder.File("bad\nname.txt", "short synthetic note, not a letter");
+
+        var run = await CliRun.InvokeAsync("parse", name);
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("bad\\nname.txt: LTR002", line, StringComparison.Ordinal);
+    }
 }
