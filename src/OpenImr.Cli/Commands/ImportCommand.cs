@@ -64,6 +64,9 @@ internal static class ImportCommand
     /// <summary>A file that was not stored. <paramref name="Failed"/> is false for files skipped as not letters.</summary>
     internal sealed record FileFailure(string File, string Code, string Reason, bool Failed);
 
+    /// <summary>A file holding a case number an earlier file of the same run holds.</summary>
+    internal const string DuplicateCaseNumber = "IMP001";
+
     internal static async Task<int> RunAsync(Settings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var missing = new List<string>();
@@ -262,6 +265,8 @@ internal static class ImportCommand
 
         private readonly BlockingCollection<Letter> _letters = new(boundedCapacity: Math.Max(4 * ReadChunk, 2 * batchSize));
 
+        private readonly Dictionary<string, string> _firstFileOf = new(StringComparer.Ordinal);
+
         private int _notStored;
 
         /// <summary>Files read that gave no letter to store (failed or skipped).</summary>
@@ -312,6 +317,16 @@ internal static class ImportCommand
                     return null;
                 }
 
+                // Two files of one case: the first in path order is stored, every run the same; the others are reported.
+                if (_firstFileOf.TryGetValue(letter.CaseNumber, out var first))
+                {
+                    Interlocked.Increment(ref _notStored);
+                    failures.Enqueue(new FileFailure(file.Path, DuplicateCaseNumber,
+                        $"holds case {letter.CaseNumber}, as {first} does; the first file in path order is the one stored", Failed: false));
+                    return null;
+                }
+
+                _firstFileOf[letter.CaseNumber] = file.Path;
                 return letter;
             }
 

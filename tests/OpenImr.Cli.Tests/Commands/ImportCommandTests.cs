@@ -50,6 +50,29 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public async Task Import_TwoFilesOfOneCase_StoresTheFirstReportsTheOtherAndReRunsChangeNothing()
+    {
+        using var folder = new TempFolder();
+        var written = WriteLetters(folder.Path, 3);
+        // A second copy of letter 1, as a PDF export might sit beside its text, with one decision different.
+        var copy = written[1] with { Items = [written[1].Items[0] with { Decision = written[1].Items[0].Decision == Decision.Upheld ? Decision.Overturned : Decision.Upheld }, .. written[1].Items.Skip(1)] };
+        File.WriteAllText(Path.Combine(folder.Path, "000001-copy.txt"), LetterRenderer.Render(copy, LetterFormat.Text));
+        var db = Path.Combine(folder.Path, "imr.db");
+
+        var first = await CliRun.InvokeAsync("import", folder.Path, "--db", db, "--json");
+        var second = await CliRun.InvokeAsync("import", folder.Path, "--db", db, "--json");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal((3, 0, 0), (Outcome(first).GetProperty("inserted").GetInt32(), Outcome(first).GetProperty("updated").GetInt32(), Outcome(first).GetProperty("unchanged").GetInt32()));
+        Assert.Contains("000001.txt", first.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"holds case {written[1].CaseNumber}, as", first.Stderr, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 3), (Outcome(second).GetProperty("inserted").GetInt32(), Outcome(second).GetProperty("updated").GetInt32(), Outcome(second).GetProperty("unchanged").GetInt32()));
+        // "000001-copy.txt" sorts before "000001.txt", so the copy is the one kept, on every run alike.
+        var stored = await LetterDatabase.Open(DatabaseTarget.Parse(db)).GetAsync(written[1].CaseNumber!, Cancel);
+        Assert.Equal(copy.Items[0].Decision, stored!.Items[0].Decision);
+    }
+
+    [Fact]
     public async Task Import_ChangedLetter_IsUpdatedAndTheRestLeftAlone()
     {
         using var folder = new TempFolder();
