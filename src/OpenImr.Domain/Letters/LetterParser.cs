@@ -32,6 +32,13 @@ public static partial class LetterParser
         }
 
         var letterText = LetterText.From(text);
+        if (FindHeading(letterText.Lines, IssuesHeading(), 0) < 0 && RunOnHeading().IsMatch(text))
+        {
+            // Text copied from a web page loses its line breaks: the headings and fields run on mid-line. Put the
+            // breaks back where the layout's own headings and labels stand, then read it as any other letter.
+            letterText = LetterText.From(RestoreLineBreaks(text));
+        }
+
         if (NoticeLayout.Recognises(letterText))
         {
             return NoticeLayout.Read(letterText, source, issues);
@@ -166,6 +173,48 @@ public static partial class LetterParser
 
         return control > probe.Length / 20;
     }
+
+    /// <summary>
+    /// The letter's text with a line break before and after each section heading, before each item field label, after
+    /// the sentence that opens the decisions, and around each request's "REQUEST: Upheld" line.
+    /// </summary>
+    internal static string RestoreLineBreaks(string text)
+    {
+        var broken = RunOnHeading().Replace(text, m => $"\n\n{m.Value.Trim()}\n\n");
+        broken = RunOnLabel().Replace(broken, m => $"\n\n{m.Value.TrimStart()}");
+        broken = DecisionsOpening().Replace(broken, m => $"{m.Value.TrimEnd()}\n\n");
+        // A request ends in ": Upheld" or ": Overturned" just before the item's first label, and begins after the last
+        // sentence of whatever stands before it on the line (the previous rationale, or the decisions' opening).
+        var lines = broken.Split('\n').Select(line =>
+        {
+            var decision = RunOnDecision().Match(line);
+            if (!decision.Success || decision.Index == 0)
+            {
+                return line;
+            }
+
+            var before = line[..decision.Index];
+            var sentenceEnd = SentenceEnd().Matches(before).LastOrDefault();
+            var cut = sentenceEnd is null ? 0 : sentenceEnd.Index + sentenceEnd.Length;
+            return $"{before[..cut].TrimEnd()}\n\n{before[cut..].Trim()}{decision.Value.TrimEnd()}";
+        });
+        return string.Join('\n', lines);
+    }
+
+    [GeneratedRegex(@"\s*#{0,6}\s*(?:HOW THE IMR FINAL DETERMINATION WAS MADE|CLINICAL CASE SUMMARY|IMR ISSUES, DECISIONS AND RATIONALES)\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex RunOnHeading();
+
+    [GeneratedRegex(@"\s+(?=[*_]{0,3}(?:Claims Administrator guideline|(?:MAXIMUS|IMR|Expert Reviewer) guideline|Decision rationale)\s*:)", RegexOptions.CultureInvariant)]
+    private static partial Regex RunOnLabel();
+
+    [GeneratedRegex(@"The Final Determination was based on decisions for the disputed items/services set forth below:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecisionsOpening();
+
+    [GeneratedRegex(@"\s*:[*_]{0,3}\s*(?:Upheld|Overturned)\s*\.?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RunOnDecision();
+
+    [GeneratedRegex(@"[.!?][)""']?\s+(?=[A-Z0-9(])", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"^\s*HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex HowHeading();

@@ -92,6 +92,29 @@ public class LetterFileReaderTests
     }
 
     [Fact]
+    public void Read_DevCorpusWithLineBreaksLost_ReadsEveryCaseNumberAndDecision()
+    {
+        var folder = DevCorpus.Require();
+        var mismatches = new List<string>();
+        foreach (var label in DevCorpus.Labels(folder))
+        {
+            // The letter's text as a web page copy delivers it: one line, runs of spaces collapsed.
+            var text = OpenImr.Documents.Pdf.PdfTextExtractor.Extract(File.ReadAllBytes(Path.Combine(folder, label.CaseNumber + ".pdf")));
+            var runOn = Regex.Replace(text, @"\s+", " ");
+
+            var letter = LetterFileReader.Read(Encoding.UTF8.GetBytes(runOn), label.CaseNumber + ".txt").Letter;
+
+            var decisions = letter?.Items.Select(i => i.Decision.ToString()).ToArray() ?? [];
+            if (letter?.CaseNumber != label.CaseNumber || !decisions.SequenceEqual(label.Decisions))
+            {
+                mismatches.Add($"{label.CaseNumber}: read {letter?.CaseNumber} with {string.Join(",", decisions)}; labels say {string.Join(",", label.Decisions)}");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [Fact]
     public void Read_DevCorpus_LeavesNoStatedFieldNull()
     {
         var folder = DevCorpus.Require();

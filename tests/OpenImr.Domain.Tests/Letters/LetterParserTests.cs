@@ -180,6 +180,25 @@ public class LetterParserTests
         Assert.Equal(LetterIssueCodes.Binary, Assert.Single(result.Issues).Code);
     }
 
+    [Theory]
+    [MemberData(nameof(SeedNames))]
+    public void Parse_SeedWithItsLineBreaksLost_ReadsTheSameItemsAndDecisions(string seed)
+    {
+        var original = LetterParser.Parse(TestFiles.Read(seed)).Letter!;
+        // As text copied from a web page arrives: every line break gone, the headings running on mid-line.
+        var runOn = string.Join(" ", TestFiles.Read(seed).Split('\n').Select(l => l.Trim()));
+
+        var result = LetterParser.Parse(runOn);
+
+        var letter = Assert.IsType<Letter>(result.Letter);
+        Assert.Equal(original.CaseNumber, letter.CaseNumber);
+        Assert.Equal(original.Items.Select(i => (i.Request, i.Decision)), letter.Items.Select(i => (i.Request, i.Decision)));
+        Assert.Equal(original.Items.Select(i => i.Citations.Count > 0), letter.Items.Select(i => i.Citations.Count > 0));
+        Assert.False(string.IsNullOrWhiteSpace(letter.ClinicalSummary));
+    }
+
+    public static TheoryData<string> SeedNames() => [.. TestFiles.Seeds];
+
     [Fact]
     public void Parse_UnrelatedText_ReportsNotALetter()
     {
