@@ -29,9 +29,15 @@ public static class PdfTextExtractor
             throw new DocumentReadException("not a PDF (no %PDF- header)");
         }
 
+        PdfLimits.Check(pdf);
         try
         {
             using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true });
+            if (document.NumberOfPages > PdfLimits.MaxPages)
+            {
+                throw new DocumentReadException($"PDF-LIMIT: the PDF has {document.NumberOfPages} pages, above the {PdfLimits.MaxPages} a document may have; split it, or check that it is the right file");
+            }
+
             var text = new StringBuilder(capacity: pdf.Length / 4);
             for (var number = 1; number <= document.NumberOfPages; number++)
             {

@@ -25,6 +25,7 @@ public static class PdfWordLines
             throw new DocumentReadException("not a PDF (no %PDF- header)");
         }
 
+        PdfLimits.Check(pdf);
         try
         {
             using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true });
