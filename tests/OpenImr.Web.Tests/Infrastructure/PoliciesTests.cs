@@ -33,6 +33,7 @@ public sealed class PoliciesTests(SqliteApp app) : IClassFixture<SqliteApp>
         ("POST", "/api/cases/{id}/letter", [Reviewer]),
         ("GET", "/api/cases/{id}/letter", Everyone),
         ("GET", "/api/cases/{id}/letter/public", Everyone),
+        ("GET", "/api/cases/{id}/letter/public/preview", [Admin, Coordinator]),
         ("POST", "/api/cases/{id}/expedite", [Admin, Coordinator]),
         ("POST", "/api/cases/{id}/close", [Admin, Coordinator]),
         ("POST", "/api/letters", [Admin, Coordinator]),
