@@ -50,4 +50,7 @@ public sealed class WebAppOptions
 
     /// <summary>The largest request body, in bytes; default 100 MB (several letters in one upload).</summary>
     public long MaxRequestBytes { get; init; } = 100L * 1024 * 1024;
+
+    /// <summary>The largest JSON request body in bytes (default 16 MiB); a larger one answers 413. Records over it are uploaded as files.</summary>
+    public long MaxJsonBytes { get; init; } = 16L * 1024 * 1024;
 }

@@ -95,6 +95,19 @@ internal static class LetterEndpoints
             }
         }
 
+        if (LetterQuery.TextProblem(q) is { } textProblem)
+        {
+            errors["q"] = [textProblem];
+        }
+
+        foreach (var (name, value) in new[] { ("decision", decision), ("service", service), ("source", source), ("title", title), ("specialty", specialty) })
+        {
+            if (LetterQuery.FilterProblem(value) is { } filterProblem)
+            {
+                errors[name] = [filterProblem];
+            }
+        }
+
         if (page is < 1)
         {
             errors["page"] = ["Pages are numbered from 1."];

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpenImr.Web.Infrastructure;
+
+/// <summary>
+/// Reads JSON strings and refuses any holding a control character other than a tab, a line break or a
+/// form feed (NUL first of all): such text breaks the databases' full-text indexes and the letters.
+/// </summary>
+internal sealed class StrictStrings : JsonConverter<string>
+{
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException();
+        }
+
+        var value = reader.GetString()!;
+        return value.Any(IsRefused) ? throw new ControlCharacterException() : value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value);
+    }
+
+    public static bool IsRefused(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f');
+}
+
+/// <summary>A JSON string held a control character that <see cref="StrictStrings"/> refuses.</summary>
+internal sealed class ControlCharacterException : JsonException
+{
+    public ControlCharacterException()
+        : base("The text holds a control character (such as NUL); remove it.")
+    {
+    }
+}
