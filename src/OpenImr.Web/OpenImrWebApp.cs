@@ -69,6 +69,7 @@ public static class OpenImrWebApp
         }));
         services.AddSingleton<TokenUserCache>();
         services.AddSingleton<CaseViewCache>();
+        services.AddSingleton<CaseStepQueue>();
         services.AddHostedService<DatabaseInitializer>();
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxRequestBytes);
 
@@ -104,6 +105,7 @@ public static class OpenImrWebApp
                 cookie.Events.OnValidatePrincipal = BrowserSignIn.ValidateAsync;
             });
         services.AddAuthorizationBuilder().AddImrPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, HiddenCaseAuthorization>();
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

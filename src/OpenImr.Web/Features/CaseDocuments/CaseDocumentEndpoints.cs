@@ -10,6 +10,7 @@ using OpenImr.Domain.Serialization;
 using OpenImr.Storage;
 using OpenImr.Storage.Service;
 using OpenImr.Web.Features.Cases;
+using OpenImr.Web.Features.Workflow;
 using OpenImr.Web.Infrastructure;
 
 namespace OpenImr.Web.Features.CaseDocuments;
@@ -29,6 +30,7 @@ internal static class CaseDocumentEndpoints
             .WithName("AddCaseDocument")
             .WithTags("Cases")
             .RequireAuthorization(Policies.Filer)
+            .AddEndpointFilter(CaseStepQueue.SerialiseAsync)
             // Note that the API authenticates by bearer token, never by cookie, so there is no request to forge.
             .DisableAntiforgery();
         api.MapGet("/cases/{id:guid}/documents/{documentId:int}", GetDocument).WithName("GetCaseDocument").WithTags("Cases");

@@ -156,7 +156,7 @@ internal static class CaseEndpoints
             .Select(c => new CaseSummary(c.Id, c.CaseNumber, c.Status, c.Priority, c.AssignedReviewerId, new CaseDeadlines(c.RecordsDue, c.DeterminationDue), c.CreatedAt, null))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var today = CaseClock.Today(clock, WorkflowStore.California);
-        return TypedResults.Ok(new CaseList(total, number, size, [.. items.Select(c => c with { Clock = RunningClockOf(c.Status, c.Deadlines, today) })]));
+        return TypedResults.Ok(new CaseList(total, number, size, [.. items.Select(c => PartyView.For(caller, c with { Clock = RunningClockOf(c.Status, c.Deadlines, today) }))]));
     }
 
     /// <summary>
@@ -185,7 +185,7 @@ internal static class CaseEndpoints
         }
 
         // Note that the running clock depends on today's date, so it is added to the remembered view on every read.
-        return TypedResults.Ok(view with { Clock = RunningClockOf(view.Status, view.Deadlines, CaseClock.Today(clock, WorkflowStore.California)) });
+        return TypedResults.Ok(PartyView.For(caller, view with { Clock = RunningClockOf(view.Status, view.Deadlines, CaseClock.Today(clock, WorkflowStore.California)) }));
     }
 
     /// <summary>The clock the case is waiting on today, or null.</summary>

@@ -32,7 +32,7 @@ internal static class WorkflowEndpoints
 
     public static RouteGroupBuilder MapWorkflowEndpoints(this RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases/{id:guid}").WithTags("Workflow");
+        var cases = api.MapGroup("/cases/{id:guid}").WithTags("Workflow").AddEndpointFilter(CaseStepQueue.SerialiseAsync);
         cases.MapPost("/eligibility", ScreenEligibility).WithName("ScreenEligibility").RequireAuthorization(Policies.Staff);
         cases.MapPost("/records-complete", CompleteRecords).WithName("CompleteRecords").RequireAuthorization(Policies.Staff);
         cases.MapPost("/assignment", AssignReviewer).WithName("AssignReviewer").RequireAuthorization(Policies.Staff);

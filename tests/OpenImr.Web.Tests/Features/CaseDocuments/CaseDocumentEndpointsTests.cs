@@ -94,6 +94,7 @@ public sealed class CaseDocumentEndpointsTests(SqliteApp app) : IClassFixture<Sq
         Assert.Equal(pdf.Length, body.GetProperty("document").GetProperty("size").GetInt64());
         Assert.Equal(HttpStatusCode.OK, original.StatusCode);
         Assert.Equal("application/pdf", original.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(original.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal(pdf, await original.Content.ReadAsByteArrayAsync(Http.Cancel));
         await reviewer.ExpectAsync(HttpStatusCode.NotFound);
     }
