@@ -164,7 +164,8 @@ public sealed partial class Redactor
 
     private const string AnyDate = $@"(?:\d{{1,2}}[/\-.]\d{{1,2}}[/\-.]\d{{2,4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|{Months}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{Months},?\s+\d{{4}})";
 
-    private const string PersonWord = @"\p{Lu}[\p{L}'\-]+";
+    // Note that a name word starts only where a word starts, so a long run of letters is read once, not once per letter.
+    private const string PersonWord = @"(?<![\p{L}'\-])\p{Lu}[\p{L}'\-]+";
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();

@@ -134,6 +134,19 @@ public class RedactorTests
     public void Redact_CaseNumberOfTheLetter_IsKept() =>
         Assert.Equal("IMR case CM-SYN-0001 was decided.", CaseRedactor.Redact("IMR case CM-SYN-0001 was decided."));
 
+    [Fact]
+    public void Redact_HostileRunsOfLettersSpacesAndLabels_EndsWithoutTheRegexTimeout()
+    {
+        // Note that a pattern that backtracks over a run would pass the five-second timeout on these and throw.
+        var hostile = "Fenwick" + new string(' ', 200_000) + "x Dr." + new string(' ', 100_000) + "Roe" + new string('A', 100_000) + " "
+            + string.Concat(Enumerable.Repeat("Aa ", 100_000)) + new string('9', 100_000) + string.Concat(Enumerable.Repeat("Patient: ", 10_000))
+            + new string('-', 100_000) + string.Concat(Enumerable.Repeat("claim ", 10_000)) + string.Concat(Enumerable.Repeat("1 Aaa ", 10_000));
+
+        var redacted = CaseRedactor.Redact(hostile);
+
+        Assert.NotEmpty(redacted);
+    }
+
     private static readonly string[] Syllables = ["zor", "vex", "qua", "lix", "tam", "bry", "koz", "yul", "dre", "phi", "wex", "nox", "jub", "trz", "oqu"];
 
     private static readonly Gen<string> SyntheticWord =
