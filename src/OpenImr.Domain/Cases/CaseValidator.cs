@@ -138,19 +138,29 @@ public static class CaseValidator
         }
     }
 
+    /// <summary>What is wrong with <paramref name="value"/> as a text of at most <paramref name="maximum"/> characters, or null.</summary>
+    public static string? LengthProblem(string? value, int maximum) =>
+        value is not null && value.Length > maximum ? $"the value has {value.Length} characters; at most {maximum} are accepted" : null;
+
+    /// <summary>What is wrong with <paramref name="value"/> as a date of a case (from <see cref="EarliestDate"/> to <see cref="LatestDate"/>), or null.</summary>
+    public static string? DateProblem(DateOnly? value) =>
+        value is { } date && (date < EarliestDate || date > LatestDate)
+            ? $"{date:yyyy-MM-dd} is not a date a case can state; give a date from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}"
+            : null;
+
     private static void Length(List<CaseIssue> issues, string path, string? value, int maximum)
     {
-        if (value is not null && value.Length > maximum)
+        if (LengthProblem(value, maximum) is { } problem)
         {
-            issues.Add(new CaseIssue(path, $"the value has {value.Length} characters; at most {maximum} are accepted"));
+            issues.Add(new CaseIssue(path, problem));
         }
     }
 
     private static void Date(List<CaseIssue> issues, string path, DateOnly? value)
     {
-        if (value is { } date && (date < EarliestDate || date > LatestDate))
+        if (DateProblem(value) is { } problem)
         {
-            issues.Add(new CaseIssue(path, $"{date:yyyy-MM-dd} is not a date a case can state; give a date from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}"));
+            issues.Add(new CaseIssue(path, problem));
         }
     }
 }

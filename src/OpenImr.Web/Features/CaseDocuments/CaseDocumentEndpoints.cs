@@ -69,14 +69,27 @@ internal static class CaseDocumentEndpoints
         DateOnly? documentDate = null;
         if (!string.IsNullOrWhiteSpace(date))
         {
-            if (DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", out var parsed))
-            {
-                documentDate = parsed;
-            }
-            else
+            if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", out var parsed))
             {
                 errors["date"] = [$"'{date}' is not a date in the form yyyy-MM-dd."];
             }
+            else if (Domain.Cases.CaseValidator.DateProblem(parsed) is { } dateProblem)
+            {
+                errors["date"] = [CaseValidator.Sentence(dateProblem)];
+            }
+            else
+            {
+                documentDate = parsed;
+            }
+        }
+
+        if (Domain.Cases.CaseValidator.LengthProblem(type, Domain.Cases.CaseValidator.MaxNameLength) is { } typeProblem)
+        {
+            errors["type"] = [CaseValidator.Sentence(typeProblem)];
+        }
+        else if (type is not null && type.Any(StrictStrings.IsRefused))
+        {
+            errors["type"] = ["The type holds a control character (such as NUL); remove it."];
         }
 
         if (errors.Count > 0)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -594,11 +595,11 @@ public sealed record AssignmentRequest(Guid? ReviewerId, bool? Electronically = 
 
 /// <param name="CertifiedBy">The treating physician who certified an imminent and serious threat to health.</param>
 /// <param name="Note">Optional: what the certification says, for the audit trail.</param>
-public sealed record ExpediteRequest(string? CertifiedBy, string? Note);
+public sealed record ExpediteRequest([StringLength(256)] string? CertifiedBy, [StringLength(2000)] string? Note);
 
 /// <param name="Reason"><c>withdrawn</c>, <c>treatment-authorized</c> or <c>completed</c>.</param>
 /// <param name="Note">Optional: the circumstances, for the audit trail.</param>
-public sealed record CloseRequest(string? Reason, string? Note);
+public sealed record CloseRequest([StringLength(64)] string? Reason, [StringLength(2000)] string? Note);
 
 public sealed record ClosedView(string Status, string Reason);
 
@@ -610,7 +611,7 @@ public sealed record ClockView(string Status, CaseDeadlines Deadlines, IReadOnly
 public sealed record AssignmentView(Guid ReviewerId, string Status, CaseDeadlines Deadlines);
 
 /// <summary>The reviewer's decision on one request (CONTRACTS.md <c>[{"request", "decision", "rationale"}]</c>).</summary>
-public sealed record DecisionInput(string? Request, string? Decision, string? Rationale);
+public sealed record DecisionInput([StringLength(1000)] string? Request, [StringLength(64)] string? Decision, [StringLength(20000)] string? Rationale);
 
 /// <param name="Accepted">Whether the decision is the engine's recommendation.</param>
 public sealed record DecisionView(string Request, string Decision, string Rationale, bool Accepted);

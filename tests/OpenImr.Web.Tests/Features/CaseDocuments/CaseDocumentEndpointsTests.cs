@@ -202,4 +202,19 @@ public sealed class CaseDocumentEndpointsTests(SqliteApp app) : IClassFixture<Sq
 
         await response.ExpectAsync(HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("2999-01-01")]
+    public async Task AddDocument_DateOutOfRange_ReturnsBadRequestNamingTheField(string date)
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-DOC-DATE");
+        using var form = Http.File("Synthetic note: low back pain."u8.ToArray(), "note.txt", "text/plain");
+        form.Add(new StringContent(date), "date");
+
+        using var response = await app.Client("coordinator").PostAsync($"/api/cases/{id}/documents", form, Http.Cancel);
+
+        var problem = await response.ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["date"], problem.ErrorKeys());
+    }
 }

@@ -20,6 +20,16 @@ public sealed class WorkflowLifecycleEndpointsTests(SqliteApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Expedite_CertifyingPhysicianOfFiveThousandCharacters_ReturnsBadRequestNamingTheField()
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-EXP-LONG");
+
+        var problem = await app.Client("coordinator").PostStepAsync(id, "expedite", HttpStatusCode.BadRequest, new { certifiedBy = new string('x', 5000) });
+
+        Assert.Equal(["certifiedBy"], problem.ErrorKeys());
+    }
+
+    [Fact]
     public async Task Expedite_InReview_ShortensTheDeterminationClockAndRecordsWhoCertified()
     {
         var (reviewerId, _) = await app.Server.CreateReviewerAsync("Dr Synthetic Expedite");
