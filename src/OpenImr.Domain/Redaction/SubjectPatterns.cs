@@ -118,14 +118,21 @@ internal static partial class SubjectPatterns
         return $@"(?:the\s+)?{core}(?:\s*,?\s*(?:{suffix})(?![\p{{L}}\p{{N}}]))?";
     }
 
-    /// <summary>Whether <paramref name="name"/> reads as a person's name rather than a firm's: two to four words, no company words.</summary>
+    /// <summary>
+    /// Whether <paramref name="name"/> reads as a person's name rather than a firm's: two to four words
+    /// without company words, or any name given with a title or a degree ("Dr Roe", "Roe, MD").
+    /// </summary>
     public static bool LooksLikePerson(string name)
     {
-        var tokens = PersonTokens(name);
-        var words = tokens.Where(t => !IsInitial(t)).ToList();
-        return words.Count is >= 2 and <= 4
-            && !Tokens(name).Any(t => CompanySuffixes.Contains(t.TrimEnd('.').ToLowerInvariant()) || OrganisationWords().IsMatch(t))
-            && words.All(w => char.IsLetter(w[0]));
+        var words = PersonTokens(name).Where(t => !IsInitial(t)).ToList();
+        if (words.Count == 0 || !words.All(w => char.IsLetter(w[0])) || Tokens(name).Any(t => CompanySuffixes.Contains(t.TrimEnd('.').ToLowerInvariant()) || OrganisationWords().IsMatch(t)))
+        {
+            return false;
+        }
+
+        var folded = TextFolding.Fold(name).Trim();
+        var titled = Titles.Contains(Tokens(folded).First().TrimEnd('.').ToLowerInvariant()) || DegreeTail().IsMatch(folded);
+        return titled ? words.Count <= 4 : words.Count is >= 2 and <= 4;
     }
 
     /// <summary>The alternative that finds <paramref name="number"/> with or without spaces, hyphens, dots, slashes or brackets between its characters.</summary>

@@ -130,6 +130,12 @@ public class RedactorTests
     public void Redact_ClinicalContent_IsKept(string text) =>
         Assert.Equal(text, CaseRedactor.Redact(text));
 
+    [Theory]
+    [InlineData("Dr Quenbright")]
+    [InlineData("Quenbright, MD")]
+    public void Redact_OneWordNameWithTitleOrDegree_IsFoundAloneAsAPerson(string party) =>
+        Assert.Equal("Per [redacted] the therapy helped.", Redactor.For(RedactionSubjects.FromNames([party])).Redact("Per Quenbright the therapy helped."));
+
     [Fact]
     public void Redact_CaseNumberOfTheLetter_IsKept() =>
         Assert.Equal("IMR case CM-SYN-0001 was decided.", CaseRedactor.Redact("IMR case CM-SYN-0001 was decided."));
@@ -153,7 +159,8 @@ public class RedactorTests
         Gen.Int[0, Syllables.Length - 1].Array[2, 3].Select(parts => Capitalise(string.Concat(parts.Select(p => Syllables[p]))));
 
     private static readonly Gen<(string Given, string Surname)> SyntheticName =
-        Gen.Select(SyntheticWord, SyntheticWord, SyntheticWord, Gen.Bool, (given, first, second, hyphenated) => (given, hyphenated ? $"{first}-{second}" : first));
+        Gen.Select(SyntheticWord, SyntheticWord, SyntheticWord, Gen.Int[0, 2], (given, first, second, kind) =>
+            (given, kind switch { 0 => first, 1 => $"{first}-{second}", _ => $"O'{first}" }));
 
     /// <summary>Ways a record or a rationale writes a name: capitals, lower case, spacing, hyphens, possessive, surname first, parts.</summary>
     private static readonly Func<string, string, string>[] Spellings =
@@ -173,6 +180,8 @@ public class RedactorTests
         (g, s) => g,
         (g, s) => $"Ms. {s}",
         (g, s) => $"{s.ToUpperInvariant()}'S",
+        (g, s) => $"{g} {s.Replace("'", "’", StringComparison.Ordinal)}",
+        (g, s) => s.Replace("'", "", StringComparison.Ordinal),
     ];
 
     [Fact]
@@ -184,7 +193,7 @@ public class RedactorTests
 
             var redacted = redactor.Redact(text);
 
-            foreach (var part in name.Surname.Split('-').Append(name.Given))
+            foreach (var part in name.Surname.Split('-').Append(name.Given).Append(name.Surname.Replace("O'", "", StringComparison.Ordinal)))
             {
                 Assert.DoesNotMatch($@"(?i)\b{Regex.Escape(part)}\b", redacted);
             }
