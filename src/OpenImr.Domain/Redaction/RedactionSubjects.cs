@@ -10,7 +10,7 @@ namespace OpenImr.Domain.Redaction;
 /// </summary>
 public sealed record RedactionSubjects
 {
-    /// <summary>Names of people: found whole, surname first, by their parts and in any capitalisation.</summary>
+    /// <summary>Names of people: found whole and surname first in any capitalisation, and by their parts capitalised or in capitals.</summary>
     public IReadOnlyList<string> People { get; init; } = [];
 
     /// <summary>

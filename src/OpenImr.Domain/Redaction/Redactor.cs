@@ -6,7 +6,8 @@ namespace OpenImr.Domain.Redaction;
 /// <summary>
 /// Removes personal data from text meant for the public, as the Division publishes IMR
 /// determinations. It removes what the case tells (<see cref="RedactionSubjects"/>: names in any
-/// capitalisation, spacing, possessive form and by their parts; claim and other numbers in their
+/// capitalisation, spacing and possessive form, and by their parts capitalised or in capitals, never
+/// in lower case, where a part is a word ("grant", "hope"); claim and other numbers in their
 /// spellings; addresses; dates of birth) and what the text itself marks, told or not: names after a
 /// title (Dr., Mr., Mrs., Ms.) or a label (Patient:, Employee:, Employer:), names before a degree
 /// (Jane Roe, MD), numbers after "claim", DOB, SSN and other labels, Social Security and telephone

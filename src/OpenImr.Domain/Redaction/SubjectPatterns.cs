@@ -27,21 +27,6 @@ internal static partial class SubjectPatterns
     private static readonly string[] CompanySuffixes =
         ["incorporated", "inc", "llc", "l.l.c.", "llp", "l.l.p.", "lp", "l.p.", "corporation", "corp", "company", "co", "ltd", "limited", "pc", "p.c.", "plc", "pllc"];
 
-    /// <summary>
-    /// Words that are also names ("Will", "Grace", "Brown"): found alone only as written in the case,
-    /// capitalised or in capitals, never in lower case, where they are the word.
-    /// </summary>
-    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "will", "grace", "hope", "faith", "joy", "may", "june", "april", "august", "rose", "mark", "bill", "frank", "dawn", "art",
-        "pat", "gene", "ray", "sue", "rich", "penny", "ruby", "iris", "lily", "daisy", "violet", "summer", "autumn", "winter",
-        "brown", "white", "black", "green", "gray", "grey", "long", "short", "young", "king", "bell", "hall", "wood", "park",
-        "hill", "lane", "rice", "cook", "page", "cash", "case", "hand", "foot", "back", "neck", "knee", "head", "rest", "walker",
-        "baker", "mason", "miller", "porter", "price", "ward", "hunt", "fox", "wolf", "day", "west", "east", "north", "south",
-        "moore", "more", "best", "love", "early", "noble", "stone", "banks", "may", "pain", "hart", "strong", "swift", "sharp",
-        "drew", "chase", "carter", "guy", "major", "dean", "norman", "ben", "don", "will", "sam", "max", "lee", "an", "le", "do",
-    };
-
     /// <summary>The alternatives that find <paramref name="name"/>, a person's name as given ("Dr. Jane Q. Roe, MD", "Roe, Jane").</summary>
     public static IEnumerable<string> Person(string name)
     {
@@ -206,8 +191,8 @@ internal static partial class SubjectPatterns
     };
 
     /// <summary>
-    /// One part of a name alone. A part that is also a word, or shorter than four letters, is found
-    /// only capitalised or in capitals; others in any capitalisation.
+    /// One part of a name alone: as the case writes it, capitalised or in capitals, never in lower case,
+    /// where most names are also a word ("grant", "walker", "hope"). The whole name is found in any case.
     /// </summary>
     private static string Alone(string part, int minimum)
     {
@@ -216,12 +201,7 @@ internal static partial class SubjectPatterns
             return "(?!)";
         }
 
-        if (part.Length >= MinGivenNameAlone && !CommonWords.Contains(part.Replace("-", "", StringComparison.Ordinal)))
-        {
-            return Word(part);
-        }
-
-        var title = char.ToUpperInvariant(part[0]) + part[1..].ToLowerInvariant();
+        var title = string.Join("-", part.Split('-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..].ToLowerInvariant()));
         var forms = new[] { part, title, part.ToUpperInvariant() }.Distinct(StringComparer.Ordinal).Select(Word);
         return $"(?-i:{string.Join("|", forms)})";
     }

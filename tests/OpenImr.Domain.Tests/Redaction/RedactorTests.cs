@@ -136,6 +136,12 @@ public class RedactorTests
     public void Redact_OneWordNameWithTitleOrDegree_IsFoundAloneAsAPerson(string party) =>
         Assert.Equal("Per [redacted] the therapy helped.", Redactor.For(RedactionSubjects.FromNames([party])).Redact("Per Quenbright the therapy helped."));
 
+    [Theory]
+    [InlineData("The grant of a cane gives hope to the walker.", "The grant of a cane gives hope to the walker.")]
+    [InlineData("Walker reports pain; GRANT WALKER was seen; grant walker's knee.", "[redacted] reports pain; [redacted] was seen; [redacted]'s knee.")]
+    public void Redact_NamePartThatIsAWord_IsRemovedCapitalisedButKeptAsTheWord(string text, string expected) =>
+        Assert.Equal(expected, Redactor.For(new RedactionSubjects { People = ["Grant Hope Walker"] }).Redact(text));
+
     [Fact]
     public void Redact_CaseNumberOfTheLetter_IsKept() =>
         Assert.Equal("IMR case CM-SYN-0001 was decided.", CaseRedactor.Redact("IMR case CM-SYN-0001 was decided."));
