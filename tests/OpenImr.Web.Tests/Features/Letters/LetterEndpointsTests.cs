@@ -140,6 +140,19 @@ public sealed class LetterEndpointsTests(SqliteApp app) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task SearchLetters_PastTheSearchTimeout_StopsAndAnswersServiceUnavailable()
+    {
+        using var database = new TempSqlite();
+        await using var server = await ImrServer.StartAsync(database.Target, searchTimeout: TimeSpan.Zero);
+
+        using var response = await server.Client().GetAsync("/api/letters?q=mri", Http.Cancel);
+
+        var problem = await response.ExpectAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("search-timeout", problem.GetProperty("code").GetString());
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task GetLetter_StoredCaseNumber_ReturnsLetter()
     {
         await UploadLettersAsync(app.Client("administrator"));
