@@ -4,8 +4,10 @@ using System.Text.Json.Serialization;
 namespace OpenImr.Web.Infrastructure;
 
 /// <summary>
-/// Reads JSON strings and refuses any holding a control character other than a tab, a line break or a
-/// form feed (NUL first of all): such text breaks the databases' full-text indexes and the letters.
+/// Reads JSON strings and refuses any holding a C0 control character other than the white space ones
+/// (tab, line feed, vertical tab, form feed, carriage return): NUL first of all, which PostgreSQL
+/// cannot store and which breaks the full-text indexes and the letters. Text copied from word
+/// processors (vertical tabs, form feeds) and C1 characters of mis-decoded text still read.
 /// </summary>
 internal sealed class StrictStrings : JsonConverter<string>
 {
@@ -28,7 +30,7 @@ internal sealed class StrictStrings : JsonConverter<string>
         writer.WriteStringValue(value);
     }
 
-    public static bool IsRefused(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f');
+    public static bool IsRefused(char c) => c < ' ' && c is not ('\t' or '\n' or '\v' or '\f' or '\r');
 }
 
 /// <summary>A JSON string held a control character that <see cref="StrictStrings"/> refuses.</summary>

@@ -33,6 +33,14 @@ public sealed class RequestProblemsTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.DoesNotContain("OpenImr.", problem.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CreateCase_RecordWithTabsFormFeedsAndVerticalTabs_IsFiled()
+    {
+        using var response = await PostRawAsync("/api/cases", "{" + Requests + ", \"documents\": [{\"text\": \"Synthetic note:\\tlow back pain.\\fPage 2\\u000bline\\r\\nend.\"}]}");
+
+        await response.ExpectAsync(HttpStatusCode.Created);
+    }
+
     [Theory]
     [InlineData("0001-01-01")]
     [InlineData("9999-12-31")]
