@@ -17,6 +17,9 @@ internal static partial class SubjectPatterns
     /// <summary>Numbers with fewer letters and digits than this are not looked for: they would match too much.</summary>
     public const int MinNumberLength = 4;
 
+    /// <summary>Numbers of digits only are looked for from this many digits: a shorter one may be a year or a dose.</summary>
+    public const int MinDigitsOnlyLength = 6;
+
     private const string Space = @"\s+";
 
     private static readonly string[] Titles = ["dr", "mr", "mrs", "ms", "miss", "mx", "prof"];
@@ -124,7 +127,7 @@ internal static partial class SubjectPatterns
     public static string? Number(string number)
     {
         var characters = TextFolding.Fold(number).Where(char.IsLetterOrDigit).ToList();
-        return characters.Count < MinNumberLength
+        return characters.Count < (characters.All(char.IsDigit) ? MinDigitsOnlyLength : MinNumberLength)
             ? null
             : string.Join(@"[\s\-./()#]{0,3}", characters.Select(c => Regex.Escape(c.ToString())));
     }

@@ -143,6 +143,10 @@ public class RedactorTests
         Assert.Equal(expected, Redactor.For(new RedactionSubjects { People = ["Grant Hope Walker"] }).Redact(text));
 
     [Fact]
+    public void Redact_ShortNumberOfDigitsOnly_IsNotLookedFor() =>
+        Assert.Equal("Injured in 2015, on 2015 mg of nothing.", Redactor.For(new RedactionSubjects { Numbers = ["2015"] }).Redact("Injured in 2015, on 2015 mg of nothing."));
+
+    [Fact]
     public void Redact_CaseNumberOfTheLetter_IsKept() =>
         Assert.Equal("IMR case CM-SYN-0001 was decided.", CaseRedactor.Redact("IMR case CM-SYN-0001 was decided."));
 
