@@ -69,6 +69,7 @@ public static class OpenImrWebApp
         }));
         services.AddSingleton<TokenUserCache>();
         services.AddSingleton<CaseViewCache>();
+        services.AddSingleton<CaseStepQueue>();
         services.AddHostedService<DatabaseInitializer>();
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxRequestBytes);
 
@@ -77,7 +78,14 @@ public static class OpenImrWebApp
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             // Note that validation errors are keyed by C# property names; this writes them as the JSON names.
             json.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+            // Note that a body is read strictly: a member no request has, a key given twice or a control character is a 400 naming the field.
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.AllowDuplicateProperties = false;
+            json.SerializerOptions.Converters.Add(new StrictStrings());
         });
+        // Note that binding failures throw, so that RequestProblems can answer them with their field instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<RequestProblems>();
         services.AddProblemDetails();
         services.AddValidation();
         services.AddOpenApi(openApi => openApi.AddBearerToken());
@@ -97,6 +105,7 @@ public static class OpenImrWebApp
                 cookie.Events.OnValidatePrincipal = BrowserSignIn.ValidateAsync;
             });
         services.AddAuthorizationBuilder().AddImrPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, HiddenCaseAuthorization>();
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -114,6 +123,18 @@ public static class OpenImrWebApp
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.Use((context, next) =>
+        {
+            // Note that files served back (records, letters) must not be sniffed into another type.
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            if (context.Request.HasJsonContentType()
+                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = Math.Min(options.MaxJsonBytes, options.MaxRequestBytes);
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

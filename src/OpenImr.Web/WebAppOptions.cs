@@ -50,4 +50,10 @@ public sealed class WebAppOptions
 
     /// <summary>The largest request body, in bytes; default 100 MB (several letters in one upload).</summary>
     public long MaxRequestBytes { get; init; } = 100L * 1024 * 1024;
+
+    /// <summary>The largest JSON request body in bytes (default 16 MiB); a larger one answers 413. Records over it are uploaded as files.</summary>
+    public long MaxJsonBytes { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>How long a search of the letter library may run (default 10 s); past it the search stops and answers 503.</summary>
+    public TimeSpan SearchTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -36,6 +36,13 @@ internal static class SearchCommand
         var limit = new Option<int>("--limit") { Description = $"Hits per page, 1 to {LetterQuery.MaxPageSize}.", DefaultValueFactory = _ => LetterQuery.DefaultPageSize };
         var db = LetterDatabase.Option();
         var json = new Option<bool>("--json") { Description = "Print {\"total\", \"totalIsExact\", \"hits\": [...]} (CONTRACTS.md; totalIsExact is false when total is a lower bound)." };
+        query.Validators.Add(result =>
+        {
+            if (LetterQuery.TextProblem(result.GetValueOrDefault<string?>()) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
         decision.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && ParseDecision(value) is null)

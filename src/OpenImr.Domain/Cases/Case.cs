@@ -8,6 +8,15 @@ public sealed record Case
 {
     public string? CaseNumber { get; init; }
 
+    /// <summary>
+    /// The workers' compensation claim number as the IMR application gives it (optional). It never
+    /// appears in a public letter: <see cref="Redaction.RedactionSubjects"/> removes it in any spelling.
+    /// </summary>
+    public string? ClaimNumber { get; init; }
+
+    /// <summary>The injured worker as the IMR application names them (optional); personal data, redacted from public letters.</summary>
+    public CaseWorker? Worker { get; init; }
+
     /// <summary><c>standard</c> (default) or <c>expedited</c>.</summary>
     public string? Priority { get; init; }
 
@@ -41,6 +50,21 @@ public sealed record CasePatient
 
     /// <summary><c>male</c>, <c>female</c> or null.</summary>
     public string? Sex { get; init; }
+}
+
+/// <summary>The injured worker's personal data as the application gives it; every field is optional.</summary>
+public sealed record CaseWorker
+{
+    public string? Name { get; init; }
+
+    /// <summary>The home address as one text (street, city, state, ZIP), as written on the application.</summary>
+    public string? Address { get; init; }
+
+    public DateOnly? DateOfBirth { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Email { get; init; }
 }
 
 public sealed record CaseApplication

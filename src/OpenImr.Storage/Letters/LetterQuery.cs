@@ -34,6 +34,30 @@ public sealed record LetterQuery(
     /// <summary>The largest page served.</summary>
     public const int MaxPageSize = 500;
 
+    /// <summary>The longest query text, in characters.</summary>
+    public const int MaxTextLength = 512;
+
+    /// <summary>The most words and phrases in a query.</summary>
+    public const int MaxTerms = 32;
+
+    /// <summary>The deepest nesting of parentheses in a query.</summary>
+    public const int MaxDepth = 8;
+
+    /// <summary>
+    /// What is wrong with <paramref name="text"/> as a query, or null when it can be searched: control
+    /// characters (NUL and the like; tabs and line breaks are spaces), more than <see cref="MaxTextLength"/>
+    /// characters, more than <see cref="MaxTerms"/> words and phrases, or parentheses nested deeper than
+    /// <see cref="MaxDepth"/>. Each bound keeps one query from costing the database seconds.
+    /// </summary>
+    public static string? TextProblem(string? text) => SearchSyntax.Problem(text);
+
+    /// <summary>What is wrong with a filter value (<paramref name="value"/>), or null: control characters or more than <see cref="MaxTextLength"/> characters.</summary>
+    public static string? FilterProblem(string? value) =>
+        value is null ? null
+        : value.Length > MaxTextLength ? $"The value has {value.Length} characters; at most {MaxTextLength} are searched."
+        : SearchSyntax.HasControlCharacter(value) ? "The value holds a control character (such as NUL); remove it."
+        : null;
+
     /// <summary>Put before each matched word in <see cref="LetterHit.Snippet"/> (Markdown bold).</summary>
     public const string HighlightStart = "**";
 

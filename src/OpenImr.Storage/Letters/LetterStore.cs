@@ -102,6 +102,12 @@ public sealed class LetterStore
             throw new ArgumentOutOfRangeException(nameof(query), query.Year, "Year must be between 1 and 9998.");
         }
 
+        // Note that hosts check the query first and answer its problem; reaching the database with one is a programmer error.
+        if (LetterQuery.TextProblem(query.Text) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(query));
+        }
+
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         // Note that one more than the limit is counted, to tell "exactly the limit" from "more".
         var text = SearchSyntax.Parse(query.Text);

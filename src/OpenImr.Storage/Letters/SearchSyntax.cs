@@ -23,6 +23,51 @@ internal sealed record OrNode(IReadOnlyList<SearchNode> Parts) : SearchNode;
 /// </summary>
 internal static class SearchSyntax
 {
+    /// <summary>What is wrong with <paramref name="text"/> as a query (see <see cref="LetterQuery.TextProblem"/>), or null.</summary>
+    public static string? Problem(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (text.Length > LetterQuery.MaxTextLength)
+        {
+            return $"The query has {text.Length} characters; at most {LetterQuery.MaxTextLength} are searched. Shorten it.";
+        }
+
+        if (HasControlCharacter(text))
+        {
+            return "The query holds a control character (such as NUL); remove it.";
+        }
+
+        var tokens = Tokenize(text);
+        var terms = tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Phrase);
+        if (terms > LetterQuery.MaxTerms)
+        {
+            return $"The query has {terms} words and phrases; at most {LetterQuery.MaxTerms} are searched. Use fewer.";
+        }
+
+        var (depth, deepest) = (0, 0);
+        foreach (var token in tokens)
+        {
+            depth = token.Kind switch
+            {
+                TokenKind.Open => depth + 1,
+                TokenKind.Close => Math.Max(0, depth - 1),
+                _ => depth,
+            };
+            deepest = Math.Max(deepest, depth);
+        }
+
+        return deepest > LetterQuery.MaxDepth
+            ? $"The query nests parentheses {deepest} deep; at most {LetterQuery.MaxDepth} are read. Close them or use fewer."
+            : null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds a control character other than a tab or a line break.</summary>
+    public static bool HasControlCharacter(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+
     public static SearchNode? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -208,6 +208,15 @@ public class SearchCommandTests(SearchDatabase database) : IClassFixture<SearchD
     }
 
     [Fact]
+    public async Task Search_QueryNestedTooDeep_IsAUsageErrorNotADatabaseFailure()
+    {
+        var run = await CliRun.InvokeAsync("search", string.Concat(Enumerable.Repeat("(", 20)) + "mri", "--db", database.Db);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("nests parentheses 20 deep", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_NoDatabaseFile_SaysToImportFirst()
     {
         using var folder = new TempFolder();

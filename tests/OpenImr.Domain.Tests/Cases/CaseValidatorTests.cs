@@ -41,4 +41,49 @@ public class CaseValidatorTests
     [Fact]
     public void Validate_DocumentWithPathOnly_Valid() =>
         Assert.Empty(CaseValidator.Validate(Valid with { Documents = [new CaseDocument { Path = "records/pr2.txt" }] }));
+
+    [Fact]
+    public void Validate_OverlongNumbersAndNames_NameEachField()
+    {
+        var @case = Valid with
+        {
+            CaseNumber = new string('9', 5000),
+            ClaimNumber = new string('9', 65),
+            Worker = new CaseWorker { Name = new string('z', 257) },
+            Parties = new CaseParties { Employer = new string('z', 300) },
+            Requests = [new CaseRequest { Description = new string('x', 1001) }],
+        };
+
+        var paths = CaseValidator.Validate(@case).Select(i => i.Path).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(["caseNumber", "claimNumber", "parties.employer", "requests[0].description", "worker.name"], paths);
+    }
+
+    [Fact]
+    public void Validate_NumbersAtTheLimit_NoIssues() =>
+        Assert.Empty(CaseValidator.Validate(Valid with { CaseNumber = new string('9', CaseValidator.MaxNumberLength), ClaimNumber = "WC-77-4412-98" }));
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(1899, 12, 31)]
+    [InlineData(2100, 1, 1)]
+    [InlineData(9999, 12, 31)]
+    public void Validate_DateOutOfRange_IsAnIssueAtItsPath(int year, int month, int day)
+    {
+        var date = new DateOnly(year, month, day);
+        var @case = Valid with
+        {
+            Dates = new CaseDates { Injury = date },
+            Worker = new CaseWorker { DateOfBirth = date },
+            Documents = [new CaseDocument { Text = "Synthetic note.", Date = date }],
+        };
+
+        var paths = CaseValidator.Validate(@case).Select(i => i.Path).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(["dates.injury", "documents[0].date", "worker.dateOfBirth"], paths);
+    }
+
+    [Fact]
+    public void Validate_DatesInRange_NoIssues() =>
+        Assert.Empty(CaseValidator.Validate(Valid with { Dates = new CaseDates { Injury = new DateOnly(1900, 1, 1), UrDenial = new DateOnly(2099, 12, 31) } }));
 }

@@ -10,7 +10,7 @@ public class LetterRedactionTests
     [Theory]
     [InlineData("Employer Acme Synthetic Freight reported the injury.", "Employer [redacted] reported the injury.")]
     [InlineData("Seen at SYNTHETIC VALLEY CLINIC today.", "Seen at [redacted] today.")]
-    [InlineData("Dr. Jane Q. Roe, MD requested an MRI.", "[redacted] requested an MRI.")]
+    [InlineData("Dr. Jane Q. Roe, MD requested an MRI.", "Dr. [redacted], MD requested an MRI.")]
     [InlineData("Per Roe the pain persists.", "Per [redacted] the pain persists.")]
     [InlineData("Acme Synthetic\nFreight is the employer.", "[redacted] is the employer.")]
     public void RedactText_PartyNames_AreRemovedWherePresent(string text, string expected) =>
@@ -24,7 +24,7 @@ public class LetterRedactionTests
     [InlineData("SSN 000-12-3456 on file.", "SSN [redacted] on file.")]
     [InlineData("Call (555) 010-0199 or 555-010-0188.", "Call [redacted] or [redacted].")]
     [InlineData("Claim number: SYN-12345 open.", "Claim number: [redacted] open.")]
-    [InlineData("DOB: 01/02/1960.", "DOB: [redacted]")]
+    [InlineData("DOB: 01/02/1960.", "DOB: [redacted].")]
     public void RedactText_IdentifiersTheTextMarks_AreRemoved(string text, string expected) =>
         Assert.Equal(expected, LetterRedaction.RedactText(text, []));
 

@@ -43,4 +43,31 @@ public class LetterQueryTests
 
     [Fact]
     public void UpsertResult_Total_AddsEveryKind() => Assert.Equal(10, new UpsertResult(1, 2, 3, 4).Total);
+
+    [Theory]
+    [InlineData("mri\0")]
+    [InlineData("mri\u0001 lumbar")]
+    [InlineData("NEAR( NEAR( NEAR( NEAR( NEAR( NEAR( NEAR( NEAR( NEAR( mri")]
+    public void TextProblem_ControlCharacterOrDeepNesting_IsAProblem(string text) =>
+        Assert.NotNull(LetterQuery.TextProblem(text));
+
+    [Fact]
+    public void TextProblem_TooLongOrTooManyTerms_IsAProblem()
+    {
+        Assert.Contains("characters", LetterQuery.TextProblem(new string('a', LetterQuery.MaxTextLength + 1)), StringComparison.Ordinal);
+        Assert.Contains("words", LetterQuery.TextProblem(string.Join(' ', Enumerable.Repeat("mri", LetterQuery.MaxTerms + 1))), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("\"red flags\" OR physio* AND (lumbar\tspine)")]
+    public void TextProblem_OrdinaryQuery_IsNone(string? text) => Assert.Null(LetterQuery.TextProblem(text));
+
+    [Fact]
+    public void TextProblem_AtTheBounds_IsNone()
+    {
+        Assert.Null(LetterQuery.TextProblem(new string('a', LetterQuery.MaxTextLength)));
+        Assert.Null(LetterQuery.TextProblem(string.Join(' ', Enumerable.Repeat("mri", LetterQuery.MaxTerms))));
+    }
 }

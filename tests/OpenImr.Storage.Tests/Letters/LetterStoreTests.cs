@@ -268,6 +268,26 @@ public abstract class LetterStoreTests : DatabaseTests
     }
 
     [Fact]
+    public async Task SearchAsync_QueryAtEveryBound_AnswersWithoutDatabaseError()
+    {
+        var store = await SeededStoreAsync();
+        var nested = string.Concat(Enumerable.Repeat("NEAR( ", LetterQuery.MaxDepth)) + string.Join(" OR ", Enumerable.Repeat("mri", LetterQuery.MaxTerms - LetterQuery.MaxDepth));
+        Assert.Null(LetterQuery.TextProblem(nested));
+
+        var result = await store.SearchAsync(new LetterQuery(nested), Cancel);
+
+        Assert.True(result.Total >= 0);
+    }
+
+    [Fact]
+    public async Task SearchAsync_QueryOverABound_IsRefusedBeforeTheDatabase()
+    {
+        var store = await SeededStoreAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SearchAsync(new LetterQuery("mri\0"), Cancel));
+    }
+
+    [Fact]
     public async Task SearchAsync_NoText_ListsEveryDecidedItemInCaseOrder()
     {
         var store = await SeededStoreAsync();

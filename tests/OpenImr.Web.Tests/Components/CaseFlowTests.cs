@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using OpenImr.Documents;
 using OpenImr.Web.Demo;
+using OpenImr.Web.Tests.Features.Workflow;
 
 namespace OpenImr.Web.Tests.Components;
 
@@ -53,6 +54,8 @@ public sealed class CaseFlowTests(BrowserServer browser)
         // Intake.
         await coordinator.GotoAsync("/intake");
         await coordinator.GetByLabel("Case number (optional)").FillAsync("CM-SYNTH-9001");
+        await coordinator.GetByLabel("Claim number (optional)").FillAsync("SYN-WC-9001-77");
+        await coordinator.GetByLabel("Worker's name").FillAsync("Synthetic Worker 90");
         await FillDateAsync(coordinator, "Date of injury", "2016-01-04");
         await FillDateAsync(coordinator, "Date of the UR decision (served)", "2016-09-12");
         await FillDateAsync(coordinator, "Application received", "2016-09-20");
@@ -66,6 +69,9 @@ public sealed class CaseFlowTests(BrowserServer browser)
         await coordinator.GetByTestId("file-case").ClickAsync();
         await coordinator.WaitForURLAsync(url => url.Contains("/cases/", StringComparison.Ordinal));
         var caseUrl = coordinator.Url;
+        var filed = await browser.Server.Client().GetCaseAsync(Guid.Parse(caseUrl[(caseUrl.LastIndexOf('/') + 1)..]));
+        Assert.Equal("SYN-WC-9001-77", filed.GetProperty("claimNumber").GetString());
+        Assert.Equal("Synthetic Worker 90", filed.GetProperty("worker").GetProperty("name").GetString());
 
         // Eligibility, then assignment to the demo reviewer, then records complete.
         await coordinator.GetByTestId("screen").ClickAsync();

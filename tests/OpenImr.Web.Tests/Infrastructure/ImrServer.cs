@@ -38,7 +38,8 @@ public sealed class ImrServer : IAsyncDisposable
     /// <summary>What the server printed (the generated first token, if any).</summary>
     public StringWriter Output { get; }
 
-    public static async Task<ImrServer> StartAsync(DatabaseTarget database, string? bootstrapToken = AdminToken, bool demo = false)
+    /// <param name="searchTimeout">How long a library search may run; the default is the application's.</param>
+    public static async Task<ImrServer> StartAsync(DatabaseTarget database, string? bootstrapToken = AdminToken, bool demo = false, TimeSpan? searchTimeout = null)
     {
         var output = new StringWriter();
         var app = OpenImrWebApp.Build(new WebAppOptions
@@ -51,6 +52,7 @@ public sealed class ImrServer : IAsyncDisposable
             MaxDocumentBytes = MaxDocumentBytes,
             MaxRequestBytes = MaxRequestBytes,
             Demo = demo,
+            SearchTimeout = searchTimeout ?? new WebAppOptions().SearchTimeout,
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new ImrServer(app, database, output);

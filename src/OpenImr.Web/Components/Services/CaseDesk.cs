@@ -149,6 +149,13 @@ public sealed class CaseDesk(DatabaseTarget database, TimeProvider clock, WebApp
         return (await WorkflowEndpoints.GetLetter(id, format, db, options, user, cancellationToken).ConfigureAwait(false)).Result;
     }
 
+    /// <summary>The public version of the letter as it would be published, for staff, as the API's GET /api/cases/{id}/letter/public/preview.</summary>
+    public async Task<IResult> PublicLetterPreviewAsync(ClaimsPrincipal user, Guid id, string format, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return (await WorkflowEndpoints.PreviewPublicLetter(id, format, db, options, clock, user, cancellationToken).ConfigureAwait(false)).Result;
+    }
+
     /// <summary>The case's stamp (version and latest history line) when the person may see it; null otherwise.</summary>
     public async Task<CaseStamp?> StampAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken = default)
     {

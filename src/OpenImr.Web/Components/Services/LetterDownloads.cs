@@ -1,24 +1,34 @@
 using System.Security.Claims;
+using OpenImr.Web.Infrastructure;
 
 namespace OpenImr.Web.Components.Services;
 
 /// <summary>
-/// The issued letter for a signed-in browser: <c>/cases/{id}/letter.pdf</c> (and .html, .txt, .md).
-/// The API's route takes bearer tokens only; this one takes the page cookie, with the same check
-/// of who may see the case.
+/// The issued letter for a signed-in browser: <c>/cases/{id}/letter.pdf</c> (and .html, .txt, .md),
+/// and for staff the public version's preview: <c>/cases/{id}/public-letter.pdf</c> (and the others).
+/// The API's routes take bearer tokens only; these take the page cookie, with the same checks of who
+/// may see the case.
 /// </summary>
 internal static class LetterDownloads
 {
-    public static void MapLetterDownloads(this IEndpointRouteBuilder app) =>
+    public static void MapLetterDownloads(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/cases/{id:guid}/letter.{extension}", async (Guid id, string extension, ClaimsPrincipal user, CaseDesk desk, CancellationToken cancellationToken) =>
-            extension switch
-            {
-                "pdf" => await desk.LetterFileAsync(user, id, "pdf", cancellationToken).ConfigureAwait(false),
-                "html" => await desk.LetterFileAsync(user, id, "html", cancellationToken).ConfigureAwait(false),
-                "txt" => await desk.LetterFileAsync(user, id, "text", cancellationToken).ConfigureAwait(false),
-                "md" => await desk.LetterFileAsync(user, id, "markdown", cancellationToken).ConfigureAwait(false),
-                _ => TypedResults.NotFound(),
-            })
-        .RequireAuthorization()
-        .ExcludeFromDescription();
+                FormatOf(extension) is { } format ? await desk.LetterFileAsync(user, id, format, cancellationToken).ConfigureAwait(false) : TypedResults.NotFound())
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+        app.MapGet("/cases/{id:guid}/public-letter.{extension}", async (Guid id, string extension, ClaimsPrincipal user, CaseDesk desk, CancellationToken cancellationToken) =>
+                FormatOf(extension) is { } format ? await desk.PublicLetterPreviewAsync(user, id, format, cancellationToken).ConfigureAwait(false) : TypedResults.NotFound())
+            .RequireAuthorization(Policies.Staff)
+            .ExcludeFromDescription();
+    }
+
+    private static string? FormatOf(string extension) => extension switch
+    {
+        "pdf" => "pdf",
+        "html" => "html",
+        "txt" => "text",
+        "md" => "markdown",
+        _ => null,
+    };
 }

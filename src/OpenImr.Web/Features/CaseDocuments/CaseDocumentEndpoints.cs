@@ -10,6 +10,7 @@ using OpenImr.Domain.Serialization;
 using OpenImr.Storage;
 using OpenImr.Storage.Service;
 using OpenImr.Web.Features.Cases;
+using OpenImr.Web.Features.Workflow;
 using OpenImr.Web.Infrastructure;
 
 namespace OpenImr.Web.Features.CaseDocuments;
@@ -29,6 +30,7 @@ internal static class CaseDocumentEndpoints
             .WithName("AddCaseDocument")
             .WithTags("Cases")
             .RequireAuthorization(Policies.Filer)
+            .AddEndpointFilter(CaseStepQueue.SerialiseAsync)
             // Note that the API authenticates by bearer token, never by cookie, so there is no request to forge.
             .DisableAntiforgery();
         api.MapGet("/cases/{id:guid}/documents/{documentId:int}", GetDocument).WithName("GetCaseDocument").WithTags("Cases");
@@ -67,14 +69,27 @@ internal static class CaseDocumentEndpoints
         DateOnly? documentDate = null;
         if (!string.IsNullOrWhiteSpace(date))
         {
-            if (DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", out var parsed))
-            {
-                documentDate = parsed;
-            }
-            else
+            if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", out var parsed))
             {
                 errors["date"] = [$"'{date}' is not a date in the form yyyy-MM-dd."];
             }
+            else if (Domain.Cases.CaseValidator.DateProblem(parsed) is { } dateProblem)
+            {
+                errors["date"] = [CaseValidator.Sentence(dateProblem)];
+            }
+            else
+            {
+                documentDate = parsed;
+            }
+        }
+
+        if (Domain.Cases.CaseValidator.LengthProblem(type, Domain.Cases.CaseValidator.MaxNameLength) is { } typeProblem)
+        {
+            errors["type"] = [CaseValidator.Sentence(typeProblem)];
+        }
+        else if (type is not null && type.Any(StrictStrings.IsRefused))
+        {
+            errors["type"] = ["The type holds a control character (such as NUL); remove it."];
         }
 
         if (errors.Count > 0)

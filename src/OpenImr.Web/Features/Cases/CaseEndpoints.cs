@@ -156,7 +156,7 @@ internal static class CaseEndpoints
             .Select(c => new CaseSummary(c.Id, c.CaseNumber, c.Status, c.Priority, c.AssignedReviewerId, new CaseDeadlines(c.RecordsDue, c.DeterminationDue), c.CreatedAt, null))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var today = CaseClock.Today(clock, WorkflowStore.California);
-        return TypedResults.Ok(new CaseList(total, number, size, [.. items.Select(c => c with { Clock = RunningClockOf(c.Status, c.Deadlines, today) })]));
+        return TypedResults.Ok(new CaseList(total, number, size, [.. items.Select(c => PartyView.For(caller, c with { Clock = RunningClockOf(c.Status, c.Deadlines, today) }))]));
     }
 
     /// <summary>
@@ -185,7 +185,7 @@ internal static class CaseEndpoints
         }
 
         // Note that the running clock depends on today's date, so it is added to the remembered view on every read.
-        return TypedResults.Ok(view with { Clock = RunningClockOf(view.Status, view.Deadlines, CaseClock.Today(clock, WorkflowStore.California)) });
+        return TypedResults.Ok(PartyView.For(caller, view with { Clock = RunningClockOf(view.Status, view.Deadlines, CaseClock.Today(clock, WorkflowStore.California)) }));
     }
 
     /// <summary>The clock the case is waiting on today, or null.</summary>
@@ -248,7 +248,9 @@ internal static class CaseEndpoints
             stored.Version,
             stored.CreatedAt,
             stored.UpdatedAt,
-            null);
+            null,
+            submitted.ClaimNumber,
+            submitted.Worker);
     }
 }
 
@@ -283,6 +285,8 @@ public sealed record DocumentView(
 public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string? Detail, string? LibraryVersion);
 
 /// <param name="Clock">The clock the case is waiting on today (records or determination), with days left and whether it is overdue; null when none runs.</param>
+/// <param name="ClaimNumber">The claim number as the application gives it; it never appears in the public letter.</param>
+/// <param name="Worker">The worker's name, address and other personal data as the application gives them; redacted from the public letter.</param>
 public sealed record CaseView(
     Guid Id,
     string? CaseNumber,
@@ -300,4 +304,6 @@ public sealed record CaseView(
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    RunningClock? Clock);
+    RunningClock? Clock,
+    string? ClaimNumber = null,
+    CaseWorker? Worker = null);

@@ -13,5 +13,5 @@ internal static class CaseValidator
             .GroupBy(issue => issue.Path == "$" ? "" : issue.Path, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(issue => Sentence(issue.Message)).ToArray(), StringComparer.Ordinal);
 
-    private static string Sentence(string message) => char.ToUpperInvariant(message[0]) + message[1..] + ".";
+    public static string Sentence(string message) => char.ToUpperInvariant(message[0]) + message[1..] + ".";
 }

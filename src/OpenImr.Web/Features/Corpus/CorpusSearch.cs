@@ -60,6 +60,19 @@ public sealed class CorpusSearch(LetterStore store)
             errors.Add("Page: pages are numbered from 1.");
         }
 
+        if (LetterQuery.TextProblem(request.Text) is { } textProblem)
+        {
+            errors.Add($"Search: {textProblem}");
+        }
+
+        foreach (var (name, value) in new[] { ("Service", request.Service), ("Guideline", request.GuidelineSource), ("Title", request.GuidelineTitle), ("Specialty", request.Specialty) })
+        {
+            if (LetterQuery.FilterProblem(value) is { } filterProblem)
+            {
+                errors.Add($"{name}: {filterProblem}");
+            }
+        }
+
         var query = new LetterQuery(
             Text: string.IsNullOrWhiteSpace(request.Text) ? null : request.Text.Trim(),
             Decision: decision,

@@ -77,9 +77,14 @@ internal static class LetterEndpoints
         return TypedResults.Ok(new LetterUploadResult(upserted.Inserted, upserted.Updated, upserted.Unchanged, outcomes.Count(o => !o.Stored), outcomes));
     }
 
-    public static async Task<Results<Ok<LetterSearchResponse>, ValidationProblem>> SearchLetters(
+    /// <summary>
+    /// Searches the library. The query is bounded (<see cref="LetterQuery.TextProblem"/>: a 400 names
+    /// what is over), and so is its time: past <see cref="WebAppOptions.SearchTimeout"/> the search
+    /// stops and answers 503 with <c>Retry-After</c>.
+    /// </summary>
+    public static async Task<Results<Ok<LetterSearchResponse>, ValidationProblem, ProblemHttpResult>> SearchLetters(
         string? q, string? decision, string? service, int? page, int? pageSize, string? source, string? title, int? year, string? specialty,
-        LetterStore store, CancellationToken cancellationToken)
+        LetterStore store, WebAppOptions options, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Decision? wanted = null;
@@ -92,6 +97,19 @@ internal static class LetterEndpoints
             else
             {
                 errors["decision"] = [$"'{decision}' is not a decision; use {string.Join(", ", Enum.GetNames<Decision>())}."];
+            }
+        }
+
+        if (LetterQuery.TextProblem(q) is { } textProblem)
+        {
+            errors["q"] = [textProblem];
+        }
+
+        foreach (var (name, value) in new[] { ("decision", decision), ("service", service), ("source", source), ("title", title), ("specialty", specialty) })
+        {
+            if (LetterQuery.FilterProblem(value) is { } filterProblem)
+            {
+                errors[name] = [filterProblem];
             }
         }
 
@@ -125,7 +143,23 @@ internal static class LetterEndpoints
             page ?? 1,
             pageSize ?? LetterQuery.DefaultPageSize,
             string.IsNullOrWhiteSpace(specialty) ? null : specialty.Trim());
-        var result = await store.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.SearchTimeout);
+        LetterSearchResult result;
+        try
+        {
+            result = await store.SearchAsync(query, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
+        {
+            // Note that the providers report a cancelled command in their own words (SQLite: "interrupted"); the deadline is what tells.
+            http.Response.Headers.RetryAfter = "30";
+            return TypedResults.Problem(
+                $"The search took longer than {options.SearchTimeout.TotalSeconds:0.#} s and was stopped; use fewer or more specific words, or a filter.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search too slow",
+                extensions: new Dictionary<string, object?> { ["code"] = "search-timeout" });
+        }
+
         return TypedResults.Ok(new LetterSearchResponse(result.Total, result.TotalIsExact, query.Page, query.PageSize, result.Hits));
     }
 

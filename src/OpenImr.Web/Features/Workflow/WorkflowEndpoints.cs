@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,6 +8,7 @@ using OpenImr.Domain.Cases;
 using OpenImr.Domain.Clinical;
 using OpenImr.Domain.Guidelines;
 using OpenImr.Domain.Letters;
+using OpenImr.Domain.Redaction;
 using OpenImr.Domain.Review;
 using OpenImr.Domain.Serialization;
 using OpenImr.Storage;
@@ -31,7 +33,7 @@ internal static class WorkflowEndpoints
 
     public static RouteGroupBuilder MapWorkflowEndpoints(this RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases/{id:guid}").WithTags("Workflow");
+        var cases = api.MapGroup("/cases/{id:guid}").WithTags("Workflow").AddEndpointFilter(CaseStepQueue.SerialiseAsync);
         cases.MapPost("/eligibility", ScreenEligibility).WithName("ScreenEligibility").RequireAuthorization(Policies.Staff);
         cases.MapPost("/records-complete", CompleteRecords).WithName("CompleteRecords").RequireAuthorization(Policies.Staff);
         cases.MapPost("/assignment", AssignReviewer).WithName("AssignReviewer").RequireAuthorization(Policies.Staff);
@@ -40,6 +42,7 @@ internal static class WorkflowEndpoints
         cases.MapPost("/letter", IssueLetter).WithName("IssueLetter").RequireAuthorization(Policies.Reviewer);
         cases.MapGet("/letter", GetLetter).WithName("GetIssuedLetter");
         cases.MapGet("/letter/public", GetPublicLetter).WithName("GetPublicLetter");
+        cases.MapGet("/letter/public/preview", PreviewPublicLetter).WithName("PreviewPublicLetter").RequireAuthorization(Policies.Staff);
         cases.MapPost("/expedite", ConvertToExpedited).WithName("ConvertToExpedited").RequireAuthorization(Policies.Staff);
         cases.MapPost("/close", CloseCase).WithName("CloseCase").RequireAuthorization(Policies.Staff);
         return api;
@@ -342,15 +345,7 @@ internal static class WorkflowEndpoints
 
         var reviewer = await db.Reviewers.AsNoTracking().FirstAsync(r => r.Id == stored.AssignedReviewerId, cancellationToken).ConfigureAwait(false);
         var submitted = WorkflowStore.CaseOf(stored);
-        // Note that the letter's header shows the case as it now stands: its priority and the date the reviewer was assigned.
-        var current = WorkflowStore.WithStoredDocuments(submitted, stored) with
-        {
-            Priority = state.Priority,
-            Dates = (submitted.Dates ?? new CaseDates()) with { Assigned = state.AssignedOn ?? submitted.Dates?.Assigned },
-        };
-        var decided = new Review(submitted.CaseNumber, [.. stored.Requests.OrderBy(r => r.Ordinal).Select(r => Decided(r, stored.Determinations.First(d => d.RequestOrdinal == r.Ordinal)))]);
-        var letter = DeterminationLetter.Compose(current, decided, context.Date,
-            new ReviewerCredentials(reviewer.Licensure, reviewer.Specialties));
+        var letter = ComposeLetter(stored, submitted, state, reviewer, context.Date);
         var issued = new IssuedLetter
         {
             CaseId = id,
@@ -395,8 +390,9 @@ internal static class WorkflowEndpoints
     }
 
     /// <summary>
-    /// The public version of the issued letter, for anyone signed in: the worker, the employer and the
-    /// providers redacted (<see cref="LetterRedaction"/>), as determinations are published.
+    /// The public version of the issued letter, for anyone signed in: the worker, the employer, the
+    /// providers and the reviewer redacted, with the claim number, addresses, dates of birth and
+    /// every identifier (<see cref="LetterRedaction"/>), as determinations are published.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult>> GetPublicLetter(
         Guid id, string? format, ImrDbContext db, WebAppOptions options, CancellationToken cancellationToken)
@@ -408,7 +404,7 @@ internal static class WorkflowEndpoints
 
         var issued = await db.Cases.AsNoTracking()
             .Where(c => c.Id == id)
-            .Select(c => new { c.CaseNumber, c.CaseJson, Letter = c.Letters.OrderBy(l => l.Id).Select(l => l.LetterJson).FirstOrDefault() })
+            .Select(c => new { c.CaseNumber, c.CaseJson, Reviewer = c.AssignedReviewer == null ? null : c.AssignedReviewer.Name, Letter = c.Letters.OrderBy(l => l.Id).Select(l => l.LetterJson).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (issued?.Letter is null)
         {
@@ -416,10 +412,70 @@ internal static class WorkflowEndpoints
             return NotIssued(id);
         }
 
-        var parties = JsonSerializer.Deserialize<Case>(issued.CaseJson, ImrJson.Compact)!.Parties;
-        var letter = LetterRedaction.Redact(JsonSerializer.Deserialize<Letter>(issued.Letter, ImrJson.Compact)!,
-            [parties?.Employer, parties?.Insurer, parties?.ClaimsAdministrator, parties?.RequestingPhysician, parties?.Facility, parties?.Attorney]);
-        return Render(letter, wanted, $"{issued.CaseNumber ?? id.ToString()}-public", options);
+        var submitted = JsonSerializer.Deserialize<Case>(issued.CaseJson, ImrJson.Compact)!;
+        var letter = LetterRedaction.Redact(JsonSerializer.Deserialize<Letter>(issued.Letter, ImrJson.Compact)!, RedactionSubjects.Of(submitted, issued.Reviewer));
+        return Render(letter, wanted, PublicName(issued.CaseNumber, id), options);
+    }
+
+    /// <summary>
+    /// Staff's preview of the public letter before it is published: the issued letter redacted as
+    /// <see cref="GetPublicLetter"/> serves it or, before it is issued, the letter as the decisions
+    /// now stand, redacted the same way. 409 while a request has no decision yet.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult>> PreviewPublicLetter(
+        Guid id, string? format, ImrDbContext db, WebAppOptions options, TimeProvider clock, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        if (LetterFormatOf(format) is not { } wanted)
+        {
+            return UnknownFormat(format);
+        }
+
+        var stored = await WorkflowStore.LoadAsync(db, id, caller, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        var submitted = WorkflowStore.CaseOf(stored);
+        var reviewer = stored.AssignedReviewerId is { } reviewerId
+            ? await db.Reviewers.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewerId, cancellationToken).ConfigureAwait(false)
+            : null;
+        Letter letter;
+        if (stored.Letters.OrderBy(l => l.Id).FirstOrDefault() is { } issued)
+        {
+            letter = JsonSerializer.Deserialize<Letter>(issued.LetterJson, ImrJson.Compact)!;
+        }
+        else
+        {
+            var undecided = stored.Requests.Where(r => !stored.Determinations.Any(d => d.RequestOrdinal == r.Ordinal)).Select(r => r.Description).ToList();
+            if (undecided.Count > 0 || stored.Requests.Count == 0)
+            {
+                return Problems.Conflict($"There is no letter to preview yet: no decision or recommendation on {string.Join("; ", undecided)}. Run the review first.");
+            }
+
+            var state = await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false);
+            letter = ComposeLetter(stored, submitted, state, reviewer, WorkflowStore.Context(caller, clock).Date);
+        }
+
+        var redacted = LetterRedaction.Redact(letter, RedactionSubjects.Of(submitted, reviewer?.Name));
+        return Render(redacted, wanted, $"{PublicName(stored.CaseNumber, id)}-preview", options);
+    }
+
+    private static string PublicName(string? caseNumber, Guid id) => $"{caseNumber ?? id.ToString()}-public";
+
+    /// <summary>
+    /// The Final Determination Letter from the stored decisions, signed with the reviewer's credentials.
+    /// Its header shows the case as it now stands: its priority and the date the reviewer was assigned.
+    /// </summary>
+    private static Letter ComposeLetter(StoredCase stored, Case submitted, CaseState state, StoredReviewer? reviewer, DateOnly date)
+    {
+        var current = WorkflowStore.WithStoredDocuments(submitted, stored) with
+        {
+            Priority = state.Priority,
+            Dates = (submitted.Dates ?? new CaseDates()) with { Assigned = state.AssignedOn ?? submitted.Dates?.Assigned },
+        };
+        var decided = new Review(submitted.CaseNumber, [.. stored.Requests.OrderBy(r => r.Ordinal).Select(r => Decided(r, stored.Determinations.First(d => d.RequestOrdinal == r.Ordinal)))]);
+        return DeterminationLetter.Compose(current, decided, date, reviewer is null ? null : new ReviewerCredentials(reviewer.Licensure, reviewer.Specialties));
     }
 
     /// <summary><c>pdf</c> (the default), <c>html</c>, <c>markdown</c> or <c>text</c>; null for anything else.</summary>
@@ -539,11 +595,11 @@ public sealed record AssignmentRequest(Guid? ReviewerId, bool? Electronically = 
 
 /// <param name="CertifiedBy">The treating physician who certified an imminent and serious threat to health.</param>
 /// <param name="Note">Optional: what the certification says, for the audit trail.</param>
-public sealed record ExpediteRequest(string? CertifiedBy, string? Note);
+public sealed record ExpediteRequest([StringLength(256)] string? CertifiedBy, [StringLength(2000)] string? Note);
 
 /// <param name="Reason"><c>withdrawn</c>, <c>treatment-authorized</c> or <c>completed</c>.</param>
 /// <param name="Note">Optional: the circumstances, for the audit trail.</param>
-public sealed record CloseRequest(string? Reason, string? Note);
+public sealed record CloseRequest([StringLength(64)] string? Reason, [StringLength(2000)] string? Note);
 
 public sealed record ClosedView(string Status, string Reason);
 
@@ -555,7 +611,7 @@ public sealed record ClockView(string Status, CaseDeadlines Deadlines, IReadOnly
 public sealed record AssignmentView(Guid ReviewerId, string Status, CaseDeadlines Deadlines);
 
 /// <summary>The reviewer's decision on one request (CONTRACTS.md <c>[{"request", "decision", "rationale"}]</c>).</summary>
-public sealed record DecisionInput(string? Request, string? Decision, string? Rationale);
+public sealed record DecisionInput([StringLength(1000)] string? Request, [StringLength(64)] string? Decision, [StringLength(20000)] string? Rationale);
 
 /// <param name="Accepted">Whether the decision is the engine's recommendation.</param>
 public sealed record DecisionView(string Request, string Decision, string Rationale, bool Accepted);

@@ -94,6 +94,7 @@ public sealed class CaseDocumentEndpointsTests(SqliteApp app) : IClassFixture<Sq
         Assert.Equal(pdf.Length, body.GetProperty("document").GetProperty("size").GetInt64());
         Assert.Equal(HttpStatusCode.OK, original.StatusCode);
         Assert.Equal("application/pdf", original.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(original.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal(pdf, await original.Content.ReadAsByteArrayAsync(Http.Cancel));
         await reviewer.ExpectAsync(HttpStatusCode.NotFound);
     }
@@ -200,5 +201,20 @@ public sealed class CaseDocumentEndpointsTests(SqliteApp app) : IClassFixture<Sq
         using var response = await app.Server.Client().PostAsync($"/api/cases/{Guid.NewGuid()}/documents", form, Http.Cancel);
 
         await response.ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("2999-01-01")]
+    public async Task AddDocument_DateOutOfRange_ReturnsBadRequestNamingTheField(string date)
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-DOC-DATE");
+        using var form = Http.File("Synthetic note: low back pain."u8.ToArray(), "note.txt", "text/plain");
+        form.Add(new StringContent(date), "date");
+
+        using var response = await app.Client("coordinator").PostAsync($"/api/cases/{id}/documents", form, Http.Cancel);
+
+        var problem = await response.ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["date"], problem.ErrorKeys());
     }
 }

@@ -23,6 +23,19 @@ public sealed class CorpusSearchTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task SearchAsync_QueryWithNulOrNestedTooDeep_SaysSoAndSearchesNothing()
+    {
+        var nul = await Search().SearchAsync(new CorpusRequest("mri\0", null, "imaging\0", null, null, null, 1), Http.Cancel);
+        var nested = await Search().SearchAsync(new CorpusRequest(new string('(', 20) + "mri", null, null, null, null, null, 1), Http.Cancel);
+
+        Assert.Null(nul.Result);
+        Assert.Equal(2, nul.Errors.Count);
+        Assert.StartsWith("Search:", nul.Errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("Service:", nul.Errors[1], StringComparison.Ordinal);
+        Assert.Contains("nests parentheses 20 deep", Assert.Single(nested.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SearchAsync_TextAndFacetFilter_HitsAndFacetsAgree()
     {
         await SyntheticLibrary.UploadAsync(app.Server);

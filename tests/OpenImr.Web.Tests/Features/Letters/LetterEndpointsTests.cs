@@ -116,12 +116,40 @@ public sealed class LetterEndpointsTests(SqliteApp app) : IClassFixture<SqliteAp
     [InlineData("decision=maybe", "decision")]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=100000", "pageSize")]
+    [InlineData("q=mri%00", "q")]
+    [InlineData("q=NEAR(NEAR(NEAR(NEAR(NEAR(NEAR(NEAR(NEAR(NEAR(NEAR(NEAR(NEAR(mri", "q")]
+    [InlineData("service=imaging%00", "service")]
     public async Task SearchLetters_BadParameter_ReturnsValidationProblem(string query, string field)
     {
         using var response = await app.Server.Client().GetAsync($"/api/letters?{query}", Http.Cancel);
 
         var problem = await response.ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal([field], problem.ErrorKeys());
+    }
+
+    [Fact]
+    public async Task SearchLetters_QueryTooLongOrWithTooManyTerms_ReturnsValidationProblem()
+    {
+        foreach (var q in new[] { new string('a', 2000), string.Join(' ', Enumerable.Repeat("mri", 1000)) })
+        {
+            using var response = await app.Server.Client().GetAsync($"/api/letters?q={Uri.EscapeDataString(q)}", Http.Cancel);
+
+            var problem = await response.ExpectAsync(HttpStatusCode.BadRequest);
+            Assert.Equal(["q"], problem.ErrorKeys());
+        }
+    }
+
+    [Fact]
+    public async Task SearchLetters_PastTheSearchTimeout_StopsAndAnswersServiceUnavailable()
+    {
+        using var database = new TempSqlite();
+        await using var server = await ImrServer.StartAsync(database.Target, searchTimeout: TimeSpan.Zero);
+
+        using var response = await server.Client().GetAsync("/api/letters?q=mri", Http.Cancel);
+
+        var problem = await response.ExpectAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("search-timeout", problem.GetProperty("code").GetString());
+        Assert.NotNull(response.Headers.RetryAfter);
     }
 
     [Fact]

@@ -89,8 +89,16 @@ public abstract class WorkflowFlowTests
                     Assert.Contains("MRI of the lumbar spine", await rendered.Content.ReadAsStringAsync(Http.Cancel), StringComparison.Ordinal);
                 }
 
-                var view = await restarted.Client(partyToken).GetCaseAsync(caseId);
-                Assert.Equal("letter-issued", view.GetProperty("status").GetString());
+                // Note that the party reads the steps without the IRO's internal choices: no refused step, staff and reviewer by role.
+                var partyView = await restarted.Client(partyToken).GetCaseAsync(caseId);
+                Assert.Equal("letter-issued", partyView.GetProperty("status").GetString());
+                Assert.Equal(
+                    ["case.created", "case.eligible", "case.assigned", "case.records-complete", "case.reviewed", "case.decided", "case.letter-issued"],
+                    partyView.History());
+                Assert.Equal("coordinator", partyView.GetProperty("history")[1].GetProperty("actor").GetString());
+                Assert.Equal("reviewer", partyView.GetProperty("history")[6].GetProperty("actor").GetString());
+
+                var view = await restarted.Client(coordinatorToken).GetCaseAsync(caseId);
                 Assert.Equal(
                     ["case.created", "case.eligible", "case.assigned", "case.records-complete", "case.reviewed", "case.decided", "case.letter-issued", "case.step-refused"],
                     view.History());

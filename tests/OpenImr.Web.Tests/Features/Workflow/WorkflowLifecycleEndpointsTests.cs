@@ -20,6 +20,16 @@ public sealed class WorkflowLifecycleEndpointsTests(SqliteApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Expedite_CertifyingPhysicianOfFiveThousandCharacters_ReturnsBadRequestNamingTheField()
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-EXP-LONG");
+
+        var problem = await app.Client("coordinator").PostStepAsync(id, "expedite", HttpStatusCode.BadRequest, new { certifiedBy = new string('x', 5000) });
+
+        Assert.Equal(["certifiedBy"], problem.ErrorKeys());
+    }
+
+    [Fact]
     public async Task Expedite_InReview_ShortensTheDeterminationClockAndRecordsWhoCertified()
     {
         var (reviewerId, _) = await app.Server.CreateReviewerAsync("Dr Synthetic Expedite");
@@ -196,9 +206,91 @@ public sealed class WorkflowLifecycleEndpointsTests(SqliteApp app) : IClassFixtu
         await response.ExpectAsync(HttpStatusCode.NotFound);
     }
 
-    private async Task<Guid> CaseWithNamesAsync(Guid reviewerId, string reviewerToken)
+    [Theory]
+    [InlineData("text")]
+    [InlineData("markdown")]
+    [InlineData("html")]
+    [InlineData("pdf")]
+    public async Task PublicLetter_WorkerDataTheApplicationGives_IsRemovedInEverySpellingAndFormat(string format)
     {
-        using var created = await app.Client("coordinator").PostJsonAsync("/api/cases", new
+        var (reviewerId, reviewerToken) = await app.Server.CreateReviewerAsync("Dr Synthetic Xanthe Public");
+        var id = await CaseWithWorkerAsync(reviewerId, reviewerToken, $"CM-TEST-PUBLIC-{format.ToUpperInvariant()}");
+
+        using var response = await app.Client("party").GetAsync($"/api/cases/{id}/letter/public?format={format}", Http.Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var published = format == "pdf"
+            ? OpenImr.Documents.Pdf.PdfTextExtractor.Extract(await response.Content.ReadAsByteArrayAsync(Http.Cancel))
+            : await response.Content.ReadAsStringAsync(Http.Cancel);
+
+        Assert.DoesNotMatch(@"(?i)fenwick|okonkwo|amaranth|quillon|4412|77441298|zephyrine|1961|acme|xanthe|synthetic\.test", published);
+        Assert.Contains("[redacted]", published, StringComparison.Ordinal);
+        Assert.Contains($"CM-TEST-PUBLIC-{format.ToUpperInvariant()}", published, StringComparison.Ordinal);
+        Assert.Contains("low back pain", published, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublicLetterPreview_BeforeIssue_ShowsStaffTheRedactedDraft()
+    {
+        var (reviewerId, reviewerToken) = await app.Server.CreateReviewerAsync("Dr Synthetic Preview");
+        var id = await CaseWithWorkerAsync(reviewerId, reviewerToken, "CM-TEST-PREVIEW-0001", issue: false);
+
+        var preview = await TextAsync(app.Client("coordinator"), $"/api/cases/{id}/letter/public/preview?format=text");
+
+        Assert.DoesNotMatch(@"(?i)fenwick|okonkwo|amaranth|4412|zephyrine|acme", preview);
+        Assert.Contains("[redacted]", preview, StringComparison.Ordinal);
+        Assert.Contains("CM-TEST-PREVIEW-0001", preview, StringComparison.Ordinal);
+        using var published = await app.Client("party").GetAsync($"/api/cases/{id}/letter/public", Http.Cancel);
+        await published.ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task PublicLetterPreview_BeforeReview_ReturnsConflict()
+    {
+        var id = await app.Client("coordinator").CreateCaseAsync("CM-TEST-PREVIEW-EARLY");
+
+        using var response = await app.Client("coordinator").GetAsync($"/api/cases/{id}/letter/public/preview", Http.Cancel);
+
+        await response.ExpectAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Case_WorkerAndClaimNumber_AreKeptAndShownToStaff()
+    {
+        var (reviewerId, reviewerToken) = await app.Server.CreateReviewerAsync("Dr Synthetic Keeper");
+        var id = await CaseWithWorkerAsync(reviewerId, reviewerToken, "CM-TEST-WORKER-0001", issue: false);
+
+        var view = await app.Client("coordinator").GetCaseAsync(id);
+
+        Assert.Equal("WC-77-4412-98", view.GetProperty("claimNumber").GetString());
+        Assert.Equal("Amaranth Quillon Fenwick-Okonkwo", view.GetProperty("worker").GetProperty("name").GetString());
+        Assert.Equal("1961-03-07", view.GetProperty("worker").GetProperty("dateOfBirth").GetString());
+    }
+
+    /// <summary>A synthetic case whose application names the worker, and whose records write them, their claim and their employer in other spellings.</summary>
+    private Task<Guid> CaseWithWorkerAsync(Guid reviewerId, string reviewerToken, string caseNumber, bool issue = true) =>
+        DecidedCaseAsync(new
+        {
+            caseNumber,
+            claimNumber = "WC-77-4412-98",
+            worker = new { name = "Amaranth Quillon Fenwick-Okonkwo", address = "1428 Zephyrine Street, Synthetic Falls, CA 90000", dateOfBirth = "1961-03-07" },
+            dates = new { injury = "2015-05-14", urDenial = "2015-08-20", applicationReceived = "2015-09-04" },
+            patient = new { age = 52, sex = "female" },
+            application = new { signed = true, urDecisionServed = "2015-08-27", servedBy = "mail", urDecisionAttached = true, conditionalNonCertification = false },
+            parties = new { employer = "Acme Synthetic Freight, Inc.", insurer = "Synthetic Insurer" },
+            requests = new[] { new { description = "MRI of the lumbar spine" } },
+            documents = new[]
+            {
+                new
+                {
+                    type = "clinical-summary",
+                    text = "Synthetic record. FENWICK-OKONKWO, AMARANTH (DOB March 7, 1961), claim WC77441298, of 1428 Zephyrine St. works for ACME SYNTHETIC FREIGHT LLC " +
+                        "and has low back pain after lifting. Fenwick-Okonkwo's pain persists; Ms. Okonkwo asks for an MRI. Contact amaranth@synthetic.test.",
+                },
+            },
+        }, reviewerId, reviewerToken, "Synthetic rationale: Amaranth's records (claim WC-77-4412-98) document no red flags.", issue);
+
+    private Task<Guid> CaseWithNamesAsync(Guid reviewerId, string reviewerToken) =>
+        DecidedCaseAsync(new
         {
             caseNumber = "CM-TEST-PUBLIC-0001",
             dates = new { injury = "2015-05-14", urDenial = "2015-08-20", applicationReceived = "2015-09-04" },
@@ -215,15 +307,24 @@ public sealed class WorkflowLifecycleEndpointsTests(SqliteApp app) : IClassFixtu
                         "and has chronic low back pain after lifting. Dr. Roe at Synthetic Valley Clinic requested an MRI of the lumbar spine.",
                 },
             },
-        });
+        }, reviewerId, reviewerToken, "Synthetic rationale: Dr. Roe documented no red flags.", issue: true);
+
+    /// <summary>Files <paramref name="submitted"/> (one request, the MRI), takes it through review to the reviewer's decision with <paramref name="rationale"/>, and issues the letter if asked.</summary>
+    private async Task<Guid> DecidedCaseAsync(object submitted, Guid reviewerId, string reviewerToken, string rationale, bool issue)
+    {
+        using var created = await app.Client("coordinator").PostJsonAsync("/api/cases", submitted);
         var id = (await created.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await app.Client("coordinator").PostStepAsync(id, "eligibility", HttpStatusCode.OK);
         await app.Client("coordinator").PostStepAsync(id, "assignment", HttpStatusCode.OK, new { reviewerId });
         await app.Client("coordinator").PostStepAsync(id, "records-complete", HttpStatusCode.OK);
         var reviewer = app.Server.Client(reviewerToken);
         await reviewer.PostStepAsync(id, "review", HttpStatusCode.OK);
-        await reviewer.PutDecisionsAsync(id, new[] { new { request = "MRI of the lumbar spine", decision = "Upheld", rationale = "Synthetic rationale: Dr. Roe documented no red flags." } }, HttpStatusCode.OK);
-        await reviewer.PostStepAsync(id, "letter", HttpStatusCode.Created);
+        await reviewer.PutDecisionsAsync(id, new[] { new { request = "MRI of the lumbar spine", decision = "Upheld", rationale } }, HttpStatusCode.OK);
+        if (issue)
+        {
+            await reviewer.PostStepAsync(id, "letter", HttpStatusCode.Created);
+        }
+
         return id;
     }
 

@@ -9,6 +9,9 @@ public sealed class IntakeForm : IValidatableObject
     [StringLength(64, ErrorMessage = "A case number has at most 64 characters.")]
     public string? CaseNumber { get; set; }
 
+    [StringLength(64, ErrorMessage = "A claim number has at most 64 characters.")]
+    public string? ClaimNumber { get; set; }
+
     public bool Expedited { get; set; }
 
     [Required(ErrorMessage = "Enter the date of injury.")]
@@ -28,6 +31,14 @@ public sealed class IntakeForm : IValidatableObject
     public bool UrDecisionAttached { get; set; } = true;
 
     public bool ConditionalNonCertification { get; set; }
+
+    [StringLength(200, ErrorMessage = "A name has at most 200 characters.")]
+    public string? WorkerName { get; set; }
+
+    [StringLength(500, ErrorMessage = "An address has at most 500 characters.")]
+    public string? WorkerAddress { get; set; }
+
+    public DateTime? WorkerDateOfBirth { get; set; }
 
     [Range(14, 100, ErrorMessage = "The worker's age is between 14 and 100.")]
     public int? Age { get; set; }
@@ -69,7 +80,11 @@ public sealed class IntakeForm : IValidatableObject
 
     public Case ToCase() => new()
     {
-        CaseNumber = string.IsNullOrWhiteSpace(CaseNumber) ? null : CaseNumber.Trim(),
+        CaseNumber = Trimmed(CaseNumber),
+        ClaimNumber = Trimmed(ClaimNumber),
+        Worker = Trimmed(WorkerName) is null && Trimmed(WorkerAddress) is null && WorkerDateOfBirth is null
+            ? null
+            : new CaseWorker { Name = Trimmed(WorkerName), Address = Trimmed(WorkerAddress), DateOfBirth = DateOf(WorkerDateOfBirth) },
         Priority = Expedited ? "expedited" : "standard",
         Dates = new CaseDates
         {

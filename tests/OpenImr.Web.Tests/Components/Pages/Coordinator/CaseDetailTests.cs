@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Playwright;
 using OpenImr.Web.Demo;
+using OpenImr.Web.Tests.Features.Workflow;
 using OpenImr.Web.Tests.Infrastructure;
 
 namespace OpenImr.Web.Tests.Components.Pages.Coordinator;
@@ -76,5 +77,42 @@ public sealed class CaseDetailTests(BrowserServer browser)
         await Assertions.Expect(page.GetByTestId("eligibility")).ToContainTextAsync("Eligibility", new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("screen")).ToHaveCountAsync(0);
         Assert.EndsWith(id, page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CaseDetail_DecidedCase_PreviewsThePublicLetterRedacted()
+    {
+        var (reviewerId, reviewerToken) = await browser.Server.CreateReviewerAsync("Dr Synthetic Browser Preview");
+        using var created = await browser.Server.Client().PostJsonAsync("/api/cases", new
+        {
+            caseNumber = "CM-SYNTH-9104",
+            claimNumber = "WC-55-1234-77",
+            worker = new { name = "Ysolde Brackenwhistle" },
+            dates = new { injury = "2015-05-14", urDenial = "2015-08-20", applicationReceived = "2015-09-04" },
+            application = new { signed = true, urDecisionServed = "2015-08-27", servedBy = "mail", urDecisionAttached = true, conditionalNonCertification = false },
+            parties = new { employer = "Synthetic Browser Employer" },
+            requests = new[] { new { description = "MRI of the lumbar spine" } },
+            documents = new[] { new { type = "clinical-summary", text = "Synthetic record: BRACKENWHISTLE, Ysolde (claim WC55123477) has low back pain after lifting." } },
+        });
+        var id = (await created.ExpectAsync(System.Net.HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await browser.Server.Client().PostStepAsync(id, "eligibility", System.Net.HttpStatusCode.OK);
+        await browser.Server.Client().PostStepAsync(id, "assignment", System.Net.HttpStatusCode.OK, new { reviewerId });
+        await browser.Server.Client().PostStepAsync(id, "records-complete", System.Net.HttpStatusCode.OK);
+        await browser.Server.Client(reviewerToken).PostStepAsync(id, "review", System.Net.HttpStatusCode.OK);
+        await browser.Server.Client(reviewerToken).PutDecisionsAsync(id,
+            new[] { new { request = "MRI of the lumbar spine", decision = "Upheld", rationale = "Synthetic rationale: Ysolde's records show no red flags." } }, System.Net.HttpStatusCode.OK);
+        var page = await browser.NewPageAsync();
+        await BrowserServer.SignInAsync(page, DemoUsers.Coordinator.Token);
+        await page.GotoAsync($"/cases/{id}");
+
+        var link = page.GetByTestId("public-letter-preview");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var preview = await page.Context.APIRequest.GetAsync((await link.GetAttributeAsync("href"))!.Replace(".html", ".txt", StringComparison.Ordinal));
+
+        Assert.Equal(200, preview.Status);
+        var text = await preview.TextAsync();
+        Assert.DoesNotMatch("(?i)brackenwhistle|ysolde|1234|55123477", text);
+        Assert.Contains("[redacted]", text, StringComparison.Ordinal);
+        Assert.Contains("CM-SYNTH-9104", text, StringComparison.Ordinal);
     }
 }
