@@ -193,7 +193,7 @@ public sealed class StoredCaseDocument
     public Guid? AddedBy { get; set; }
 
     /// <summary>The clinical facts read from <see cref="Text"/>, stored with it in one transaction.</summary>
-    public List<StoredFact> Facts { get; } = [];
+    public HashSet<StoredFact> Facts { get; } = [];
 }
 
 /// <summary>
