@@ -86,6 +86,7 @@ public static class OpenImrWebApp
         // Note that binding failures throw, so that RequestProblems can answer them with their field instead of a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddExceptionHandler<RequestProblems>();
+        services.AddExceptionHandler<DatabaseBusy>();
         services.AddProblemDetails();
         services.AddValidation();
         services.AddOpenApi(openApi => openApi.AddBearerToken());
@@ -120,7 +121,8 @@ public static class OpenImrWebApp
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Note that Kestrel reports a body over its limit as BadHttpRequestException 413.
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode
+                : DatabaseBusy.IsBusy(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
         app.Use((context, next) =>
