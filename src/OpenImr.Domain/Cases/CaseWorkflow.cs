@@ -66,6 +66,10 @@ public enum CaseStep
 
     [JsonStringEnumMemberName("close")]
     Close,
+
+    /// <summary>Add a record to the case file: only while the case is still before its decision.</summary>
+    [JsonStringEnumMemberName("add-records")]
+    AddRecords,
 }
 
 /// <summary>
@@ -203,7 +207,18 @@ public static class CaseWorkflow
         [CaseStep.IssueLetter] = [CaseStatus.Decided],
         [CaseStep.ConvertToExpedited] = BeforeDecision,
         [CaseStep.Close] = [.. BeforeDecision, CaseStatus.Ineligible, CaseStatus.Decided, CaseStatus.LetterIssued],
+        [CaseStep.AddRecords] = BeforeDecision,
     };
+
+    /// <summary>
+    /// Why a record may not be added to the case now (its letter is issued, or it is decided, closed or
+    /// ineligible), or <see langword="null"/> when it may: records serve a review that has not yet been decided.
+    /// </summary>
+    public static WorkflowFailure? AddRecordsRefusal(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Refusal(state, CaseStep.AddRecords);
+    }
 
     /// <summary>A new case, <see cref="CaseStatus.Received"/>, with the priority of the application.</summary>
     public static CaseState Receive(Case @case, StepContext context)
@@ -420,6 +435,7 @@ public static class CaseWorkflow
         CaseStep.RecordsComplete => "mark records complete on",
         CaseStep.IssueLetter => "issue the letter of",
         CaseStep.ConvertToExpedited => "convert to expedited",
+        CaseStep.AddRecords => "add records to",
         _ => step.ToString().ToLowerInvariant(),
     };
 

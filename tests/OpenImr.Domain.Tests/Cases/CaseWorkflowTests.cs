@@ -40,6 +40,26 @@ public class CaseWorkflowTests
     private static CaseState Issued() => Ok(CaseWorkflow.IssueLetter(Decided(), On(10, 23, "rv-1")));
 
     [Fact]
+    public void AddRecordsRefusal_BeforeTheDecision_None()
+    {
+        Assert.Null(CaseWorkflow.AddRecordsRefusal(Received()));
+        Assert.Null(CaseWorkflow.AddRecordsRefusal(Assigned()));
+        Assert.Null(CaseWorkflow.AddRecordsRefusal(InReview()));
+    }
+
+    [Fact]
+    public void AddRecordsRefusal_DecidedIssuedOrClosed_RefusedWithTheCode()
+    {
+        var issued = Ok(CaseWorkflow.IssueLetter(Decided(), On(10, 21)));
+        var closed = Ok(CaseWorkflow.Close(Received(), "withdrawn", On(9, 5)));
+
+        Assert.Equal(WorkflowCodes.OutOfOrder, CaseWorkflow.AddRecordsRefusal(Decided())?.Code);
+        Assert.Equal(WorkflowCodes.LetterIssued, CaseWorkflow.AddRecordsRefusal(issued)?.Code);
+        Assert.Equal(WorkflowCodes.OutOfOrder, CaseWorkflow.AddRecordsRefusal(closed)?.Code);
+        Assert.Contains("add records to", CaseWorkflow.AddRecordsRefusal(closed)!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Receive_Application_IsReceivedWithAnAuditEntry()
     {
         var state = Received();

@@ -80,7 +80,7 @@ public sealed class CaseDesk(DatabaseTarget database, TimeProvider clock, WebApp
         await using var db = database.CreateContext();
         var file = new FormFile(content, 0, length, "file", fileName) { Headers = new HeaderDictionary(), ContentType = contentType };
         var result = await CaseDocumentEndpoints.AddDocument(id, file, type, date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            db, options, clock, user, cancellationToken).ConfigureAwait(false);
+            db, options, clock, user, new DefaultHttpContext(), cancellationToken).ConfigureAwait(false);
         return StepOutcome<DocumentView>.From(result.Result, r => ((Created<DocumentView>)r).Value);
     }
 

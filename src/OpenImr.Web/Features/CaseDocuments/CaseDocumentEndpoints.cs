@@ -48,12 +48,24 @@ internal static class CaseDocumentEndpoints
         WebAppOptions options,
         TimeProvider clock,
         ClaimsPrincipal caller,
+        HttpContext http,
         CancellationToken cancellationToken)
     {
         var stored = await db.Cases.VisibleTo(caller).FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             return Problems.NotFound(CaseAccess.NotFoundDetail(id));
+        }
+
+        if (WorkflowStore.IsStale(http, stored))
+        {
+            return WorkflowStore.StaleProblem();
+        }
+
+        // Records serve a review not yet decided: a decided, issued, closed or ineligible case takes none (the Domain's rule).
+        if (Domain.Cases.CaseWorkflow.AddRecordsRefusal(await WorkflowStore.StateOfAsync(db, stored, cancellationToken).ConfigureAwait(false)) is { } refusal)
+        {
+            return await WorkflowStore.RefuseAsync(db, clock, caller, id, refusal, cancellationToken).ConfigureAwait(false);
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

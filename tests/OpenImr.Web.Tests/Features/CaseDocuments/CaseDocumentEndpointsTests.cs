@@ -128,6 +128,43 @@ public sealed class CaseDocumentEndpointsTests(SqliteApp app) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task AddDocument_ClosedCase_RefusedWithTheWorkflowCodeAndAudited()
+    {
+        var client = app.Client("coordinator");
+        var id = await client.CreateCaseAsync();
+        using (var close = await client.PostJsonAsync($"/api/cases/{id}/close", new { reason = "withdrawn" }))
+        {
+            await close.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using var form = Http.File("Synthetic progress note written after the case closed."u8.ToArray(), "late.txt", "text/plain");
+        using var response = await client.PostAsync($"/api/cases/{id}/documents", form, Http.Cancel);
+
+        var problem = await response.ExpectAsync(HttpStatusCode.Conflict);
+        Assert.Contains("add records to", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var get = await client.GetAsync($"/api/cases/{id}", Http.Cancel);
+        var view = await get.ExpectAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(view.GetProperty("documents").EnumerateArray(), d => d.TryGetProperty("fileName", out var f) && f.GetString() == "late.txt");
+    }
+
+    [Fact]
+    public async Task AddDocument_StaleIfMatch_ReturnsConflictAndStoresNothing()
+    {
+        var client = app.Client("coordinator");
+        var id = await client.CreateCaseAsync();
+        using var form = Http.File("Synthetic progress note.\n"u8.ToArray(), "note.txt", "text/plain");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/documents") { Content = form };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"999\"");
+
+        using var response = await client.SendAsync(request, Http.Cancel);
+
+        await response.ExpectAsync(HttpStatusCode.Conflict);
+        using var get = await client.GetAsync($"/api/cases/{id}", Http.Cancel);
+        var view = await get.ExpectAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(view.GetProperty("documents").EnumerateArray(), d => d.TryGetProperty("fileName", out var f) && f.GetString() == "note.txt");
+    }
+
+    [Fact]
     public async Task AddDocument_FakePdf_ReturnsBadRequest()
     {
         var client = app.Client("coordinator");
