@@ -114,6 +114,17 @@ public sealed class CaseFlowTests(BrowserServer browser)
         await workConditioning.GetByLabel("Rationale for request 2").FillAsync(
             "Synthetic reviewer rationale: the records show measured gains in lifting tolerance and a stated plan to return to full duty, so a short work conditioning course is reasonable.");
         await reviewer.GetByTestId("save-decisions").ClickAsync();
+        // Note that a refused save shows its reason in the page's problem alert: a failure here names it.
+        try
+        {
+            await Assertions.Expect(reviewer.GetByText("Decisions saved")).ToBeVisibleAsync();
+        }
+        catch (PlaywrightException)
+        {
+            var problem = reviewer.GetByTestId("problem");
+            Assert.Fail(await problem.CountAsync() > 0 ? $"the decisions were not saved: {await problem.InnerTextAsync()}" : "the decisions were not saved, and the page says nothing");
+        }
+
         await Assertions.Expect(reviewer.GetByTestId("issue-letter")).ToBeEnabledAsync();
         await reviewer.GetByTestId("preview-letter").ClickAsync();
         var preview = reviewer.FrameLocator("[data-testid=letter-preview]");
