@@ -38,5 +38,20 @@ internal sealed class TempFolder : IDisposable
         return path;
     }
 
+    /// <summary>A writable copy of the shipped criteria library (the test output's <c>guidelines/</c>), which a test may change.</summary>
+    public static TempFolder LibraryCopy()
+    {
+        var folder = new TempFolder();
+        var source = System.IO.Path.Combine(AppContext.BaseDirectory, "guidelines");
+        foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(folder.Path, System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            System.IO.File.Copy(file, target);
+        }
+
+        return folder;
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -154,7 +154,7 @@ internal static class GuidelinesCommand
 
             foreach (var criterion in change.Criteria)
             {
-                stdout.WriteLine($"  {criterion.Id}: {Status(criterion.Before)} -> {Status(criterion.After)}");
+                stdout.WriteLine($"  {criterion.Id}: {CriterionStatuses.Describe(criterion.Before)} -> {CriterionStatuses.Describe(criterion.After)}");
             }
         }
 
@@ -163,12 +163,4 @@ internal static class GuidelinesCommand
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"agreement with the reviewers: balanced accuracy {impact.Before.BalancedAccuracy:F2} -> {impact.After.BalancedAccuracy:F2}, coverage {impact.Before.Coverage:P0} -> {impact.After.Coverage:P0}"));
     }
-
-    private static string Status(CriterionStatus? status) => status switch
-    {
-        CriterionStatus.Met => "met",
-        CriterionStatus.NotMet => "not met",
-        CriterionStatus.NotDocumented => "not documented",
-        _ => "not applied",
-    };
 }

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
 
 namespace OpenImr.Documents.Pdf;
 
@@ -75,6 +77,46 @@ public static class PdfLimits
         if (pages > MaxPages)
         {
             throw new DocumentReadException($"PDF-LIMIT: the PDF declares more than {MaxPages} pages; split it, or check that it is the right file");
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="pdf"/> within the limits and hands it to <paramref name="read"/>; every way the file can fail
+    /// (not a PDF, past a limit, encrypted, damaged) is a <see cref="DocumentReadException"/> in our words.
+    /// </summary>
+    public static T Read<T>(byte[] pdf, Func<PdfDocument, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentNullException.ThrowIfNull(read);
+        if (!PdfTextExtractor.LooksLikePdf(pdf))
+        {
+            throw new DocumentReadException("not a PDF (no %PDF- header)");
+        }
+
+        Check(pdf);
+        try
+        {
+            using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true });
+            if (document.NumberOfPages > MaxPages)
+            {
+                throw new DocumentReadException($"PDF-LIMIT: the PDF has {document.NumberOfPages} pages, above the {MaxPages} a document may have; split it, or check that it is the right file");
+            }
+
+            return read(document);
+        }
+        catch (DocumentReadException)
+        {
+            throw;
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            throw new DocumentReadException("the PDF is encrypted with a password; supply an unprotected copy");
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // PdfPig reports damage through several exception types; the library's own message names its internals,
+            // so the user reads what is wrong and what to do.
+            throw new DocumentReadException("the PDF is damaged or truncated and its text cannot be read; get a fresh copy of the file", exception);
         }
     }
 

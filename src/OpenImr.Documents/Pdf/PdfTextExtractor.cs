@@ -1,7 +1,5 @@
 using System.Text;
-using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Exceptions;
 
 namespace OpenImr.Documents.Pdf;
 
@@ -21,57 +19,24 @@ public static class PdfTextExtractor
 
     /// <summary>Extracts the text of every page.</summary>
     /// <exception cref="DocumentReadException">The bytes are not a readable PDF, or it holds no text.</exception>
-    public static string Extract(byte[] pdf)
+    public static string Extract(byte[] pdf) => PdfLimits.Read(pdf, document =>
     {
-        ArgumentNullException.ThrowIfNull(pdf);
-        if (!LooksLikePdf(pdf))
+        var text = new StringBuilder(capacity: pdf.Length / 4);
+        for (var number = 1; number <= document.NumberOfPages; number++)
         {
-            throw new DocumentReadException("not a PDF (no %PDF- header)");
-        }
-
-        PdfLimits.Check(pdf);
-        try
-        {
-            using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true });
-            if (document.NumberOfPages > PdfLimits.MaxPages)
+            if (number > 1)
             {
-                throw new DocumentReadException($"PDF-LIMIT: the PDF has {document.NumberOfPages} pages, above the {PdfLimits.MaxPages} a document may have; split it, or check that it is the right file");
+                // A line holding only a form feed marks the page break, as pdftotext does.
+                text.Append("\n\f\n");
             }
 
-            var text = new StringBuilder(capacity: pdf.Length / 4);
-            for (var number = 1; number <= document.NumberOfPages; number++)
-            {
-                if (number > 1)
-                {
-                    // A line holding only a form feed marks the page break, as pdftotext does.
-                    text.Append("\n\f\n");
-                }
+            AppendPage(document.GetPage(number), text);
+        }
 
-                AppendPage(document.GetPage(number), text);
-            }
-
-            if (text.ToString().AsSpan().Trim().IsEmpty)
-            {
-                throw new DocumentReadException("the PDF holds no extractable text (a scanned image?); run it through OCR first");
-            }
-
-            return text.ToString();
-        }
-        catch (DocumentReadException)
-        {
-            throw;
-        }
-        catch (PdfDocumentEncryptedException)
-        {
-            throw new DocumentReadException("the PDF is encrypted with a password; supply an unprotected copy");
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // PdfPig reports damage through several exception types; a truncated or corrupt file is bad input, not a bug here.
-            // The library's own message names its internals; the user reads what is wrong and what to do.
-            throw new DocumentReadException("the PDF is damaged or truncated and its text cannot be read; get a fresh copy of the file", exception);
-        }
-    }
+        return text.ToString().AsSpan().Trim().IsEmpty
+            ? throw new DocumentReadException("the PDF holds no extractable text (a scanned image?); run it through OCR first")
+            : text.ToString();
+    });
 
     private static void AppendPage(Page page, StringBuilder text)
     {

@@ -133,8 +133,7 @@ internal static class CriterionEvaluator
 
             case "taking-drug-class":
                 {
-                    var taking = context.Facts.Where(f => f.Kind == FactKinds.TreatmentMedication && f.Status == FactStatus.Affirmed && f.Value is { Length: > 0 } drug
-                        && DrugLexicon.Find(drug).Any(d => rule.Values.Contains(d.Class, StringComparer.Ordinal))).Take(1).ToList();
+                    var taking = DrugTaken(context, d => rule.Values.Contains(d.Class, StringComparer.Ordinal));
                     return taking.Count > 0
                         ? RuleOutcome.Met(taking, $"the records show {taking[0].Value} taken")
                         : RuleOutcome.NotDocumented($"the records show no {string.Join(" or ", rule.Values)} taken");
@@ -143,8 +142,7 @@ internal static class CriterionEvaluator
             case "requested-drug-taken":
                 {
                     var requested = DrugLexicon.Find(context.Request.Description);
-                    var taking = context.Facts.Where(f => f.Kind == FactKinds.TreatmentMedication && f.Status == FactStatus.Affirmed && f.Value is { Length: > 0 } drug
-                        && DrugLexicon.Find(drug).Any(d => requested.Any(r => r.Name == d.Name || (r.Class == d.Class && r.Class != DrugLexicon.Other)))).Take(1).ToList();
+                    var taking = DrugTaken(context, d => requested.Any(r => r.Name == d.Name || (r.Class == d.Class && r.Class != DrugLexicon.Other)));
                     return taking.Count > 0
                         ? RuleOutcome.Met(taking, $"the records show {taking[0].Value} already taken")
                         : RuleOutcome.NotDocumented("the records do not show the requested drug already taken");
@@ -166,6 +164,11 @@ internal static class CriterionEvaluator
                 return RuleOutcome.NotDocumented();
         }
     }
+
+    /// <summary>The first drug the records affirm as taken that <paramref name="matches"/>, as a one-fact list (empty when none).</summary>
+    private static List<ClinicalFact> DrugTaken(ReviewContext context, Func<DrugEntry, bool> matches) =>
+        [.. context.Facts.Where(f => f.Kind == FactKinds.TreatmentMedication && f.Status == FactStatus.Affirmed && f.Value is { Length: > 0 } drug
+            && DrugLexicon.Find(drug).Any(matches)).Take(1)];
 
     private static RuleOutcome AllOf(AllOfRule rule, ReviewContext context, GuidelineTopic topic)
     {

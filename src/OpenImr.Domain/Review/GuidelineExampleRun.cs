@@ -68,21 +68,14 @@ public sealed record GuidelineExampleRun(IReadOnlyList<ExampleResult> Results, I
             var assessed = determination.Criteria.FirstOrDefault(c => c.Id == id);
             if (assessed is null)
             {
-                failures.Add($"{id} was not applied, expected {Words(status)}");
+                failures.Add($"{id} was not applied, expected {CriterionStatuses.Describe(status)}");
             }
             else if (assessed.Status != status)
             {
-                failures.Add($"{id} is {Words(assessed.Status)}, expected {Words(status)}{(assessed.Finding is { } f ? $" ({f})" : "")}");
+                failures.Add($"{id} is {CriterionStatuses.Describe(assessed.Status)}, expected {CriterionStatuses.Describe(status)}{(assessed.Finding is { } f ? $" ({f})" : "")}");
             }
         }
 
         return new ExampleResult(example, determination, failures);
     }
-
-    private static string Words(CriterionStatus status) => status switch
-    {
-        CriterionStatus.Met => "met",
-        CriterionStatus.NotMet => "not met",
-        _ => "not documented",
-    };
 }

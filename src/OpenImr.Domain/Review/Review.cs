@@ -54,3 +54,16 @@ public enum CriterionStatus
     [JsonStringEnumMemberName("not-documented")]
     NotDocumented,
 }
+
+/// <summary>Plain words for a <see cref="CriterionStatus"/>, as reports print them.</summary>
+public static class CriterionStatuses
+{
+    /// <summary>"met", "not met", "not documented"; <see langword="null"/> (a criterion one side did not apply) is "not applied".</summary>
+    public static string Describe(CriterionStatus? status) => status switch
+    {
+        CriterionStatus.Met => "met",
+        CriterionStatus.NotMet => "not met",
+        CriterionStatus.NotDocumented => "not documented",
+        _ => "not applied",
+    };
+}

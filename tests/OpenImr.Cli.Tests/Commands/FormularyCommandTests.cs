@@ -75,14 +75,7 @@ public class FormularyCommandTests
     [Fact]
     public async Task Import_IntoALibrary_TheReviewShowsTheDrugListRule()
     {
-        using var library = new TempFolder();
-        var source = Path.Combine(AppContext.BaseDirectory, "guidelines");
-        foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(library.Path, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        using var library = TempFolder.LibraryCopy();
 
         using var folder = new TempFolder();
         var list = folder.File("synthetic-list.pdf", SyntheticPdf());

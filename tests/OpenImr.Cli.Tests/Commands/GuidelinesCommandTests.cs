@@ -5,21 +5,6 @@ namespace OpenImr.Cli.Tests.Commands;
 
 public class GuidelinesCommandTests
 {
-    /// <summary>A writable copy of the shipped library, which the test may change.</summary>
-    private static TempFolder LibraryCopy()
-    {
-        var folder = new TempFolder();
-        var source = Path.Combine(AppContext.BaseDirectory, "guidelines");
-        foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder.Path, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return folder;
-    }
-
     /// <summary>Drops every criterion and quantity of one topic, as an organisation's edit might.</summary>
     private static void EmptyTopic(string library, string file, string topicId)
     {
@@ -44,7 +29,7 @@ public class GuidelinesCommandTests
     [Fact]
     public async Task Validate_FolderWithBrokenFiles_EveryProblemWithFilePathAndCodeExitOne()
     {
-        using var library = LibraryCopy();
+        using var library = TempFolder.LibraryCopy();
         File.WriteAllText(Path.Combine(library.Path, "odg", "hip.json"), "{");
         var knee = Path.Combine(library.Path, "mtus-2009", "knee.json");
         File.WriteAllText(knee, File.ReadAllText(knee).Replace("\"onFail\": \"upheld\"", "\"onFail\": \"uphold\"", StringComparison.Ordinal));
@@ -76,7 +61,7 @@ public class GuidelinesCommandTests
     [Fact]
     public async Task Review_GuidelinesFolder_UsesThatLibraryInsteadOfTheBuiltIn()
     {
-        using var library = LibraryCopy();
+        using var library = TempFolder.LibraryCopy();
         EmptyTopic(library.Path, "mtus-2009/chronic-pain.json", "physical-medicine");
         var seed = CliRun.TestData("Seeds/004_c2ed943a33e6df3f.txt");
         using var folder = new TempFolder();
@@ -102,7 +87,7 @@ public class GuidelinesCommandTests
     [Fact]
     public async Task Review_GuidelinesFolderWithProblems_RefusesAndPointsToValidate()
     {
-        using var library = LibraryCopy();
+        using var library = TempFolder.LibraryCopy();
         File.WriteAllText(Path.Combine(library.Path, "odg", "hip.json"), "[]");
         using var folder = new TempFolder();
         var caseFile = folder.File("case.json", """{ "caseNumber": "SYNTH-1", "requests": [ { "description": "MRI of the lumbar spine" } ], "documents": [] }""");
@@ -117,7 +102,7 @@ public class GuidelinesCommandTests
     [Fact]
     public async Task Impact_TopicEmptied_ListsTheChangedDeterminationWithItsCriteria()
     {
-        using var library = LibraryCopy();
+        using var library = TempFolder.LibraryCopy();
         EmptyTopic(library.Path, "mtus-2009/chronic-pain.json", "physical-medicine");
 
         var run = await CliRun.InvokeAsync("guidelines", "impact", "builtin", library.Path, "--corpus", CliRun.TestData("Seeds"), "--json");
@@ -155,7 +140,7 @@ public class GuidelinesCommandTests
     [Fact]
     public async Task Test_ExampleWhoseExpectationTheLibraryNoLongerMeets_FailsNamingItExitOne()
     {
-        using var library = LibraryCopy();
+        using var library = TempFolder.LibraryCopy();
         var path = Path.Combine(library.Path, "mtus-2009", "chronic-pain.json");
         var root = JsonNode.Parse(File.ReadAllText(path))!;
         root["topics"]!.AsArray().Single(t => (string?)t!["id"] == "anticonvulsants")!["recommendation"] = "not-recommended";

@@ -1,6 +1,7 @@
 using OpenImr.Domain.Guidelines;
 using OpenImr.Domain.Letters;
 using OpenImr.Domain.Review;
+using OpenImr.Domain.Tests.Guidelines;
 
 namespace OpenImr.Domain.Tests.Review;
 
@@ -29,9 +30,7 @@ public class LibraryImpactTests
     public void Compare_LibraryWithoutTheGoverningTopicsCriteria_ReportsEachChangedDeterminationAndItsCriteria()
     {
         // The shipped files, with the criteria and quantities of the CPMTG 2009 work-conditioning topic taken out.
-        var folder = Path.Combine(AppContext.BaseDirectory, "guidelines");
-        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
-            .Select(f => (Name: Path.GetRelativePath(folder, f).Replace('\\', '/'), Json: File.ReadAllText(f)))
+        var files = LibraryFiles.Read()
             .Select(f => f.Name == "mtus-2009/chronic-pain.json" ? (f.Name, WithoutCriteria(f.Json, "work-conditioning")) : f)
             .ToList();
         var changed = GuidelineLibrary.Load(files);
