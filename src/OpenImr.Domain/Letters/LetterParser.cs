@@ -207,7 +207,8 @@ public static partial class LetterParser
     [GeneratedRegex(@"\s+(?=[*_]{0,3}(?:Claims Administrator guideline|(?:MAXIMUS|IMR|Expert Reviewer) guideline|Decision rationale)\s*:)", RegexOptions.CultureInvariant)]
     private static partial Regex RunOnLabel();
 
-    [GeneratedRegex(@"The Final Determination was based on decisions for the disputed items/services set forth below:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The sentence that opens the decisions introduces their list and ends in "below:"; the first request follows it.
+    [GeneratedRegex(@"\bbelow:\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DecisionsOpening();
 
     [GeneratedRegex(@"\s*:[*_]{0,3}\s*(?:Upheld|Overturned)\s*\.?\s*$", RegexOptions.CultureInvariant)]
