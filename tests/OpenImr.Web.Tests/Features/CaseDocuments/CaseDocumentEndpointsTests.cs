@@ -211,8 +211,12 @@ public sealed class CaseDocumentEndpointsTests(SqliteApp app) : IClassFixture<Sq
         var huge = new byte[ImrServer.MaxRequestBytes + 1024];
         Array.Fill(huge, (byte)'a');
         using var form = Http.File(huge, "huge.txt", "text/plain");
+        // Note that a client sending a large upload asks first (Expect: 100-continue), so a refusal reaches it before
+        // the body does; without it the server's 413 may race the client's writing into a broken pipe.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/documents") { Content = form };
+        request.Headers.ExpectContinue = true;
 
-        using var response = await client.PostAsync($"/api/cases/{id}/documents", form, Http.Cancel);
+        using var response = await client.SendAsync(request, Http.Cancel);
 
         await response.ExpectAsync(HttpStatusCode.RequestEntityTooLarge);
     }
