@@ -91,7 +91,7 @@ public class CaseWorkflowTests
         var closed = Ok(CaseWorkflow.Close(ineligible, "ineligible", On(9, 15)));
 
         Assert.Equal(CaseStatus.Ineligible, ineligible.Status);
-        Assert.Equal("ELG001", ineligible.History[^1].Detail);
+        Assert.Equal("ELG001 late", ineligible.History[^1].Detail);
         Assert.Equal(CaseStatus.Closed, closed.Status);
         Assert.Equal("ineligible", closed.ClosedReason);
     }

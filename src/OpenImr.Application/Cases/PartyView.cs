@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using OpenImr.Domain.Cases;
 using OpenImr.Storage.Service;
-using OpenImr.Web.Features.Workflow;
 
-namespace OpenImr.Web.Features.Cases;
+namespace OpenImr.Application;
 
 /// <summary>
 /// A case as a party (the filer) reads it: every step of their case, without the IRO's internal
@@ -12,11 +12,11 @@ namespace OpenImr.Web.Features.Cases;
 /// duplicates (other cases) are left out; the engine's run and the reviewer's decisions show that
 /// they happened, the letter says the rest. Staff and reviewers read the case whole.
 /// </summary>
-internal static class PartyView
+public static class PartyView
 {
-    private static readonly HashSet<string> Internal = new(StringComparer.Ordinal) { WorkflowStore.RefusedAction, "case.possible-duplicate" };
+    private static readonly HashSet<string> Internal = new(StringComparer.Ordinal) { CaseActions.StepRefused, CaseActions.PossibleDuplicate };
 
-    private static readonly HashSet<string> DetailWithheld = new(StringComparer.Ordinal) { "case.reviewed", "case.decided" };
+    private static readonly HashSet<string> DetailWithheld = new(StringComparer.Ordinal) { CaseActions.Reviewed, CaseActions.Decided };
 
     /// <summary><paramref name="view"/> as <paramref name="caller"/> may read it.</summary>
     public static CaseView For(ClaimsPrincipal caller, CaseView view) =>
@@ -35,7 +35,7 @@ internal static class PartyView
         Actor = entry.Actor.EndsWith($"({UserRoles.Party})", StringComparison.Ordinal) ? entry.Actor : RoleOf(entry.Actor),
         Detail = entry.Action switch
         {
-            "case.assigned" => RecordsDue(entry.Detail),
+            CaseActions.Assigned => RecordsDue(entry.Detail),
             var action when DetailWithheld.Contains(action) => null,
             _ => entry.Detail,
         },

@@ -1,13 +1,13 @@
 using OpenImr.Domain.Guidelines;
 
-namespace OpenImr.Cli;
+namespace OpenImr.Application;
 
 /// <summary>
 /// Reads a criteria library kept outside the binary: every <c>*.json</c> under a folder (its <c>library.json</c>
 /// manifest included), bounded so that no folder costs minutes or gigabytes. Symbolic links are not followed
 /// and only regular files are read.
 /// </summary>
-internal static class GuidelineFolder
+public static class GuidelineFolder
 {
     /// <summary>At most this many JSON files.</summary>
     public const int MaxFiles = 2_000;

@@ -3,9 +3,8 @@ using OpenImr.Domain.Cases;
 using OpenImr.Domain.Clinical;
 using OpenImr.Domain.Serialization;
 using OpenImr.Storage.Service;
-using OpenImr.Web.Features.Workflow;
 
-namespace OpenImr.Web.Features.CaseDocuments;
+namespace OpenImr.Application;
 
 /// <summary>Reads the clinical facts of a case document's text and attaches them to it, so they are saved in the same transaction.</summary>
 internal static class DocumentFacts
@@ -22,7 +21,7 @@ internal static class DocumentFacts
             return;
         }
 
-        var asOf = document.Date ?? CaseClock.Today(clock, WorkflowStore.California);
+        var asOf = document.Date ?? CaseClock.Today(clock);
         foreach (var fact in FactExtractor.Extract(document.Text, document.Ordinal, asOf))
         {
             document.Facts.Add(new StoredFact

@@ -1,4 +1,6 @@
-namespace OpenImr.Cli.Tests;
+using OpenImr.Tests.Shared;
+
+namespace OpenImr.Application.Tests;
 
 public class GuidelineFolderTests
 {

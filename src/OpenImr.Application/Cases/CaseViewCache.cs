@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 
-namespace OpenImr.Web.Features.Cases;
+namespace OpenImr.Application;
 
 /// <summary>
 /// The last <see cref="CaseView"/> built for each case, kept with the stamp it was built at: the
@@ -15,7 +15,7 @@ public sealed class CaseViewCache
 
     private readonly ConcurrentDictionary<Guid, (CaseStamp Stamp, CaseView View)> _views = new();
 
-    internal bool TryGet(Guid id, CaseStamp stamp, [NotNullWhen(true)] out CaseView? view)
+    public bool TryGet(Guid id, CaseStamp stamp, [NotNullWhen(true)] out CaseView? view)
     {
         if (_views.TryGetValue(id, out var entry) && entry.Stamp == stamp)
         {
@@ -27,7 +27,7 @@ public sealed class CaseViewCache
         return false;
     }
 
-    internal void Remember(Guid id, CaseStamp stamp, CaseView view)
+    public void Remember(Guid id, CaseStamp stamp, CaseView view)
     {
         if (_views.Count >= MaxEntries)
         {

@@ -1,15 +1,14 @@
 using System.Security.Claims;
 using OpenImr.Storage;
 using OpenImr.Storage.Service;
-using OpenImr.Web.Infrastructure;
 
-namespace OpenImr.Web.Features.Cases;
+namespace OpenImr.Application;
 
 /// <summary>
 /// Which cases a caller may see: administrators and coordinators every case, a reviewer the cases
 /// assigned to them, a party the cases they filed. A case out of sight answers 404, as if it did not exist.
 /// </summary>
-internal static class CaseAccess
+public static class CaseAccess
 {
     /// <summary>Which cases <paramref name="caller"/> may see, by role.</summary>
     public static CaseVisibility VisibilityOf(ClaimsPrincipal caller) =>
