@@ -2,6 +2,7 @@ using System.Text.Json;
 using OpenImr.Cli.Commands;
 using OpenImr.Storage;
 using OpenImr.Storage.Letters;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Cli.Tests.Commands;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OpenImr.Cli.Commands;
 using OpenImr.Storage.Letters;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Cli.Tests.Commands;
 
