@@ -22,7 +22,7 @@ internal static class ClockStep
         ClaimsPrincipal caller,
         int? expectedVersion,
         Func<CaseState, StepContext, WorkflowResult> step,
-        Func<StoredCaseDetail, string> detail,
+        Func<DueDates, string> detail,
         CancellationToken cancellationToken)
     {
         var (stored, problem) = await cases.OpenAsync<ClockView>(id, caller, expectedVersion, cancellationToken).ConfigureAwait(false);
@@ -38,7 +38,7 @@ internal static class ClockStep
             return await cases.RefuseAsync<ClockView>(caller, id, result.Failure!, cancellationToken).ConfigureAwait(false);
         }
 
-        var deadlines = cases.Take(stored, CaseRepository.CaseOf(stored), result, caller, s => detail(new StoredCaseDetail(s.RecordsDue, s.DeterminationDue)));
+        var deadlines = cases.Take(stored, CaseRepository.CaseOf(stored), result, caller, s => detail(new DueDates(s.RecordsDue, s.DeterminationDue)));
         return await cases.SaveAsync(cancellationToken).ConfigureAwait(false)
             ? CaseOutcome.Done<ClockView>(new ClockView(stored.Status, CaseDeadlines.Of(stored), deadlines))
             : CaseOutcome.Stale<ClockView>();
@@ -46,4 +46,4 @@ internal static class ClockStep
 }
 
 /// <summary>The due dates a step's audit line names.</summary>
-internal readonly record struct StoredCaseDetail(DateOnly? RecordsDue, DateOnly? DeterminationDue);
+internal readonly record struct DueDates(DateOnly? RecordsDue, DateOnly? DeterminationDue);

@@ -102,7 +102,7 @@ public static partial class DecisionRules
         }
 
         var last = Necessity().Matches(rationale).LastOrDefault();
-        return last is null ? null : !last.Groups["not"].Success;
+        return last is null ? null : !(last.Groups["not"].Success || last.Groups["un"].Success);
     }
 
     /// <summary>
@@ -136,6 +136,7 @@ public static partial class DecisionRules
     }
 
     // Note that a negation counts only just before the phrase ("is not medically necessary", "no longer medically necessary"), so "medically necessary, not experimental" affirms.
-    [GeneratedRegex(@"\b(?:(?<not>not|no\s+longer|never)\s+(?:\w+\s+){0,2}?)?medically\s+(?:reasonable\s+and\s+)?(?:necessary|(?<not>unnecessary))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The two negative forms are separate groups: one name captured in two places, under a lazy loop, made the generated matcher grow without bound.
+    [GeneratedRegex(@"\b(?:(?<not>not|no\s+longer|never)\s+(?:\w+\s+){0,2})?medically\s+(?:reasonable\s+and\s+)?(?:necessary|(?<un>unnecessary))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Necessity();
 }
