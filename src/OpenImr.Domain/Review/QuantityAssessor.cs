@@ -116,7 +116,12 @@ internal static class QuantityAssessor
             case "months":
                 requested = quantity.Months;
                 break;
+            case "hours-per-week":
+                requested = quantity.HoursPerWeek;
+                break;
             default:
+                // Note that the reader accepts only GuidelineVocabulary.QuantityUnits, and QuantityAssessorTests checks that each
+                // of them has a reading here: a unit with none would drop its rule silently.
                 requested = null;
                 break;
         }
