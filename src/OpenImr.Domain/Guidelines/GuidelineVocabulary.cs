@@ -15,24 +15,11 @@ public static class GuidelineVocabulary
     /// <summary>Fact kinds the clinical fact extractor produces (<see cref="Clinical.FactKinds.All"/>).</summary>
     public static FrozenSet<string> FactKinds => Clinical.FactKinds.All;
 
-    /// <summary>Service kinds (<c>FAMILY/KIND</c>) the request parser produces.</summary>
-    public static FrozenSet<string> ServiceKinds { get; } = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        .. Family("physical-medicine", "physical-therapy", "chiropractic", "acupuncture", "occupational-therapy",
-            "work-conditioning", "functional-restoration", "massage", "modality", "aquatic-therapy", "home-exercise",
-            "inpatient-rehabilitation"),
-        .. Family("imaging", "mri", "ct", "x-ray", "bone-scan", "ultrasound"),
-        .. Family("electrodiagnostic", "emg", "ncs", "emg-ncs", "eeg", "evoked-potential"),
-        .. Family("medication", "opioid", "nsaid", "muscle-relaxant", "anticonvulsant", "topical", "compound", "ppi",
-            "sleep-aid", "benzodiazepine", "antidepressant", "antiemetic", "other"),
-        .. Family("injection", "epidural-steroid", "facet", "trigger-point", "joint", "nerve-block", "prp", "other"),
-        .. Family("surgery", "arthroscopy", "spine", "joint-replacement", "carpal-tunnel-release", "other"),
-        .. Family("equipment", "tens", "cold-therapy", "heat-therapy", "brace", "sling", "walker-cane", "dme-other",
-            "supplies"),
-        .. Family("testing", "laboratory", "urine-drug-screen", "ekg", "functional-testing", "other"),
-        .. Family("evaluation", "consultation", "office-visit", "medical-clearance", "fce", "psychological", "other"),
-        .. Family("home-care", "home-health", "nursing", "transport", "skilled-nursing", "partial-hospitalization"),
-    ]);
+    /// <summary>
+    /// Service kinds (<c>FAMILY/KIND</c>): exactly those the request parser can produce (<see cref="Clinical.RequestParser.ProducedKinds"/>),
+    /// since a request gets its service from the parser alone.
+    /// </summary>
+    public static FrozenSet<string> ServiceKinds { get; } = Clinical.RequestParser.ProducedKinds.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Body regions a topic may name.</summary>
     public static FrozenSet<string> Regions { get; } = FrozenSet.Create(StringComparer.Ordinal,
@@ -88,6 +75,4 @@ public static class GuidelineVocabulary
     [
         "request", "service", "guideline", "section", "pages", "criterion", "evidence", "requested", "allowed", "reason", "surgery",
     ]);
-
-    private static IEnumerable<string> Family(string family, params string[] kinds) => kinds.Select(k => $"{family}/{k}");
 }
