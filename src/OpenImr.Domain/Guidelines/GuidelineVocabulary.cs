@@ -21,12 +21,29 @@ public static class GuidelineVocabulary
     /// </summary>
     public static FrozenSet<string> ServiceKinds { get; } = Clinical.RequestParser.ProducedKinds.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Body regions a topic may name.</summary>
-    public static FrozenSet<string> Regions { get; } = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        "lumbar", "thoracic", "cervical", "shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "foot",
-        "head", AnyRegion,
-    ]);
+    /// <summary>
+    /// Body regions a topic may name: the region of the library each body region of the clinical text (<see cref="Clinical.BodyRegions.All"/>)
+    /// reads as (<see cref="RegionOf"/>), and <see cref="AnyRegion"/>.
+    /// </summary>
+    public static FrozenSet<string> Regions { get; } = Clinical.BodyRegions.All.Select(RegionOf).OfType<string>().Append(AnyRegion)
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The library's region for a body region of the clinical text (<see cref="Clinical.BodyRegions"/>): the library names spinal
+    /// regions without "-spine" and has no finger, face or limb regions of its own. <see langword="null"/> for a region no topic
+    /// can name (a whole limb, the chest) or none.
+    /// </summary>
+    public static string? RegionOf(string? bodyRegion) => bodyRegion switch
+    {
+        Clinical.BodyRegions.LumbarSpine => "lumbar",
+        Clinical.BodyRegions.CervicalSpine => "cervical",
+        Clinical.BodyRegions.ThoracicSpine => "thoracic",
+        Clinical.BodyRegions.Finger => "hand",
+        Clinical.BodyRegions.Spine => "lumbar",
+        Clinical.BodyRegions.Face => "head",
+        Clinical.BodyRegions.UpperExtremity or Clinical.BodyRegions.LowerExtremity or Clinical.BodyRegions.Chest => null,
+        _ => bodyRegion,
+    };
 
     /// <summary>Calculations a <see cref="CalcRule"/> may name, with the fact kinds each reads.</summary>
     public static FrozenDictionary<string, string[]> CalculationFacts { get; } = new Dictionary<string, string[]>

@@ -249,7 +249,7 @@ public sealed class ReviewEngine
     private HierarchySelection Select(string service, ParsedRequest request, DateOnly decisionDate, HashSet<string> qualifiers)
     {
         var regions = (request.Regions.Count > 0 ? request.Regions : request.Region is { } only ? [only] : [])
-            .Select(GuidelineRegion).Where(r => r is not null).Distinct().ToList();
+            .Select(GuidelineVocabulary.RegionOf).Where(r => r is not null).Distinct().ToList();
         HierarchySelection? first = null;
         foreach (var region in regions.Count > 0 ? regions : [null])
         {
@@ -264,19 +264,6 @@ public sealed class ReviewEngine
 
         return first!;
     }
-
-    /// <summary>The criteria library names spinal regions without "-spine" and has no finger or limb regions of its own.</summary>
-    internal static string? GuidelineRegion(string? region) => region switch
-    {
-        BodyRegions.LumbarSpine => "lumbar",
-        BodyRegions.CervicalSpine => "cervical",
-        BodyRegions.ThoracicSpine => "thoracic",
-        BodyRegions.Finger => "hand",
-        BodyRegions.Spine => "lumbar",
-        BodyRegions.Face => "head",
-        BodyRegions.UpperExtremity or BodyRegions.LowerExtremity or BodyRegions.Chest => null,
-        _ => region,
-    };
 
     /// <summary>
     /// Where utilization review already authorised part of the same therapy, more sessions depend on
