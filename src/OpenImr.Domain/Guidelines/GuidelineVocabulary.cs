@@ -45,6 +45,21 @@ public static class GuidelineVocabulary
         _ => bodyRegion,
     };
 
+    /// <summary>
+    /// For a service kind of physical medicine, the fact kind of that care already given: cumulative limits count it, and a
+    /// part of it utilization review authorised is read from it.
+    /// </summary>
+    public static FrozenDictionary<string, string> CareGivenFacts { get; } = new Dictionary<string, string>
+    {
+        ["physical-therapy"] = Clinical.FactKinds.TreatmentPhysicalTherapy,
+        ["occupational-therapy"] = Clinical.FactKinds.TreatmentOccupationalTherapy,
+        ["modality"] = Clinical.FactKinds.TreatmentPhysicalTherapy,
+        ["chiropractic"] = Clinical.FactKinds.TreatmentChiropractic,
+        ["acupuncture"] = Clinical.FactKinds.TreatmentAcupuncture,
+        ["work-conditioning"] = Clinical.FactKinds.TreatmentWorkConditioning,
+        ["functional-restoration"] = Clinical.FactKinds.TreatmentFunctionalRestoration,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Calculations a <see cref="CalcRule"/> may name, with the fact kinds each reads.</summary>
     public static FrozenDictionary<string, string[]> CalculationFacts { get; } = new Dictionary<string, string[]>
     {
@@ -73,10 +88,13 @@ public static class GuidelineVocabulary
         // The records show the patient already taking the drug the request names (the same drug or one of its class):
         // the request continues that drug. Met, else not documented.
         ["requested-drug-taken"] = ["treatment.medication"],
+        // Utilization review authorised part of the therapy requested (a grant the records report, not care shown given):
+        // met, else not met.
+        ["authorized-in-part"] = [.. CareGivenFacts.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Calculations that are a yes-or-no test of the request and take no bounds.</summary>
-    public static FrozenSet<string> Tests { get; } = FrozenSet.Create(StringComparer.Ordinal, ["request-continues", "requested-drug-taken"]);
+    public static FrozenSet<string> Tests { get; } = FrozenSet.Create(StringComparer.Ordinal, ["request-continues", "requested-drug-taken", "authorized-in-part"]);
 
     /// <summary>Calculation ids.</summary>
     public static IEnumerable<string> Calculations => CalculationFacts.Keys;
