@@ -1,33 +1,25 @@
 using System.CommandLine;
+using OpenImr.Application;
+using OpenImr.Domain.Cases;
 using OpenImr.Domain.Guidelines;
 using OpenImr.Domain.Review;
 
 namespace OpenImr.Cli;
 
-/// <summary>The criteria library and the engine: the built-in library loaded once per process, or one from a folder.</summary>
+/// <summary>The CLI's clock, criteria library and engine: the built-in library loaded once per process (<see cref="CriteriaLibrary"/>), or one from a folder.</summary>
 internal static class ReviewServices
 {
-    private static readonly Lazy<GuidelineLibrary> Embedded = new(() =>
-    {
-        var library = GuidelineLibrary.LoadEmbedded();
-        if (library.Problems.Count > 0)
-        {
-            throw new InvalidOperationException($"The embedded criteria library has {library.Problems.Count} problem(s), the first: {library.Problems[0]}");
-        }
-
-        return library;
-    });
-
-    private static readonly Lazy<ReviewEngine> LazyEngine = new(() => new ReviewEngine(Embedded.Value));
+    /// <summary>The CLI's one clock: "today" is read from it, in California.</summary>
+    public static TimeProvider Clock { get; } = TimeProvider.System;
 
     /// <summary>The engine on the built-in library.</summary>
-    public static ReviewEngine Engine => LazyEngine.Value;
+    public static ReviewEngine Engine => CriteriaLibrary.Embedded.Engine;
 
     /// <summary>The built-in library.</summary>
-    public static GuidelineLibrary Library => Embedded.Value;
+    public static GuidelineLibrary Library => CriteriaLibrary.Embedded.Library;
 
-    /// <summary>Today on this machine's clock; only hosts read the clock.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    /// <summary>Today in California by <see cref="Clock"/>, as the server counts it.</summary>
+    public static DateOnly Today => CaseClock.Today(Clock);
 
     /// <summary>The <c>--guidelines DIR</c> option that review, check, evaluate and serve share.</summary>
     public static Option<string?> GuidelinesOption() => new("--guidelines")
@@ -47,17 +39,15 @@ internal static class ReviewServices
             return (Library, Engine, null);
         }
 
-        var (library, error) = GuidelineFolder.Load(folder);
-        if (library is null)
+        try
         {
-            return (null, null, error);
+            var criteria = CriteriaLibrary.Load(folder);
+            return (criteria.Library, criteria.Engine, null);
         }
-
-        if (library.Problems.Count > 0)
+        catch (CriteriaLibraryException exception)
         {
-            return (null, null, $"{folder}: the criteria library has {library.Problems.Count} problem(s), the first: {library.Problems[0]}; run 'imr guidelines validate {folder}' for all of them");
+            return (null, null, exception.Problems.Count == 0 ? exception.Message
+                : $"{folder}: the criteria library has {exception.Problems.Count} problem(s), the first: {exception.Problems[0]}; run 'imr guidelines validate {folder}' for all of them");
         }
-
-        return (library, new ReviewEngine(library), null);
     }
 }

@@ -9,6 +9,7 @@ using OpenImr.Web.Components;
 using OpenImr.Web.Components.Services;
 using OpenImr.Web.Demo;
 using OpenImr.Web.Features.CaseDocuments;
+using OpenImr.Web.Features.DeterminationLetters;
 using OpenImr.Web.Features.Cases;
 using OpenImr.Web.Features.Health;
 using OpenImr.Web.Features.Letters;
@@ -59,7 +60,9 @@ public static class OpenImrWebApp
 
         var services = builder.Services;
         services.AddSingleton(options);
+        // Note that the one clock and the one criteria library of the process are registered here, once.
         services.AddSingleton(options.TimeProvider);
+        services.AddSingleton(options.Criteria ?? CriteriaLibrary.Embedded);
         services.AddSingleton(options.Database);
         services.AddScoped(_ => options.Database.CreateContext());
         services.AddSingleton(new LetterStore(options.Database, new LetterStoreOptions
@@ -69,6 +72,19 @@ public static class OpenImrWebApp
         }));
         services.AddSingleton<TokenUserCache>();
         services.AddSingleton<CaseViewCache>();
+        services.AddScoped<CaseRepository>();
+        services.AddScoped<CaseIntake>();
+        services.AddScoped<EligibilityScreening>();
+        services.AddScoped<ReviewerAssignment>();
+        services.AddScoped<RecordAddition>();
+        services.AddScoped<RecordsCompletion>();
+        services.AddScoped<EngineReview>();
+        services.AddScoped<ReviewerDecisions>();
+        services.AddScoped<LetterIssuance>();
+        services.AddScoped<ExpediteConversion>();
+        services.AddScoped<CaseClosing>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseLetters>();
         services.AddSingleton<CaseStepQueue>();
         services.AddHostedService<DatabaseInitializer>();
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxRequestBytes);
@@ -151,6 +167,7 @@ public static class OpenImrWebApp
         api.MapCaseEndpoints();
         api.MapCaseDocumentEndpoints();
         api.MapWorkflowEndpoints();
+        api.MapCaseLetterEndpoints();
         api.MapLetterEndpoints();
         api.MapStatsEndpoints();
 

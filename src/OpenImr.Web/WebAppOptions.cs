@@ -30,6 +30,12 @@ public sealed class WebAppOptions
     /// </summary>
     public bool Demo { get; init; }
 
+    /// <summary>
+    /// The criteria library the engine decides by (<c>imr serve --guidelines DIR</c>); null: the built-in one.
+    /// Loaded once per process; one with problems never gets here (<see cref="CriteriaLibrary.Load"/> refuses it).
+    /// </summary>
+    public CriteriaLibrary? Criteria { get; init; }
+
     /// <summary>The clock of every timestamp and deadline; default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

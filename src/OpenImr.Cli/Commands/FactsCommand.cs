@@ -44,7 +44,7 @@ internal static class FactsCommand
             }
             else
             {
-                date = @case.Dates?.ApplicationReceived ?? @case.Dates?.Assigned ?? @case.Dates?.UrDenial ?? DateOnly.FromDateTime(DateTime.UtcNow);
+                date = @case.Dates?.ApplicationReceived ?? @case.Dates?.Assigned ?? @case.Dates?.UrDenial ?? ReviewServices.Today;
             }
 
             var requests = @case.Requests.Select(r => RequestParser.Parse(r.Description)).ToList();

@@ -1,3 +1,4 @@
+using OpenImr.Application;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -27,7 +28,7 @@ internal static class GuidelinesCommand
 
     /// <summary>The built-in library for no folder or <c>builtin</c>, else the folder's, with problems or not.</summary>
     private static (GuidelineLibrary? Library, string? Error) Read(string? dir) =>
-        dir is null or BuiltIn ? (GuidelineLibrary.LoadEmbedded(), null) : GuidelineFolder.Load(dir);
+        CriteriaLibrary.Read(dir is null or BuiltIn ? null : dir);
 
     private static Command Test(TextWriter stdout, TextWriter stderr)
     {

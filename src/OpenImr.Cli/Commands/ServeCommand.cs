@@ -1,10 +1,11 @@
 using System.CommandLine;
+using OpenImr.Application;
 using OpenImr.Storage;
 using OpenImr.Web;
 
 namespace OpenImr.Cli.Commands;
 
-/// <summary><c>imr serve [--urls URL] [--db CONNECTION] [--no-demo]</c>: the web application and API, until Ctrl+C; an empty database gets the demo unless --no-demo.</summary>
+/// <summary><c>imr serve [--urls URL] [--db CONNECTION] [--guidelines DIR] [--no-demo]</c>: the web application and API, until Ctrl+C; an empty database gets the demo unless --no-demo.</summary>
 internal static class ServeCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -22,13 +23,14 @@ internal static class ServeCommand
         {
             Description = "On an empty database, do not load the demo (synthetic cases, the seed letters, demo sign-ins).",
         };
-        var command = new Command("serve", "Run the OpenIMR web application and HTTP API.") { urls, db, noDemo };
+        var guidelines = ReviewServices.GuidelinesOption();
+        var command = new Command("serve", "Run the OpenIMR web application and HTTP API.") { urls, db, guidelines, noDemo };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetRequiredValue(urls), result.GetValue(db), stdout, stderr, cancellationToken, demo: !result.GetValue(noDemo)));
+            RunAsync(result.GetRequiredValue(urls), result.GetValue(db), stdout, stderr, cancellationToken, demo: !result.GetValue(noDemo), guidelines: result.GetValue(guidelines)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string urls, string? db, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, bool demo = false)
+    internal static async Task<int> RunAsync(string urls, string? db, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, bool demo = false, string? guidelines = null)
     {
         DatabaseTarget target;
         try
@@ -47,8 +49,21 @@ internal static class ServeCommand
             return ImrCommandLine.Usage;
         }
 
+        CriteriaLibrary criteria;
+        try
+        {
+            // Note that the server never starts on a library with problems: they are named here and it exits.
+            criteria = CriteriaLibrary.Load(guidelines);
+        }
+        catch (CriteriaLibraryException exception)
+        {
+            await stderr.WriteLineAsync($"imr serve: --guidelines: {exception.Message}").ConfigureAwait(false);
+            return ImrCommandLine.Usage;
+        }
+
         await using var app = OpenImrWebApp.Build(new WebAppOptions
         {
+            Criteria = criteria,
             Urls = urls,
             Database = target,
             BootstrapToken = Environment.GetEnvironmentVariable(WebAppOptions.BootstrapTokenVariable),
@@ -66,7 +81,7 @@ internal static class ServeCommand
             return ImrCommandLine.Problem;
         }
 
-        await stdout.WriteLineAsync($"imr serve: listening on {string.Join(", ", app.Urls)}, database {target}. Press Ctrl+C to stop.").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"imr serve: listening on {string.Join(", ", app.Urls)}, database {target}, criteria library {criteria.Version} ({criteria.Source}). Press Ctrl+C to stop.").ConfigureAwait(false);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return ImrCommandLine.Success;
     }

@@ -55,8 +55,11 @@ public static class CaseClock
     public static bool IsExpedited(Case @case)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        return string.Equals(@case.Priority?.Trim(), "expedited", StringComparison.OrdinalIgnoreCase);
+        return IsExpedited(@case.Priority);
     }
+
+    /// <summary>Whether a priority (<c>standard</c> or <c>expedited</c>, as a case or its stored row gives it) is expedited.</summary>
+    public static bool IsExpedited(string? priority) => string.Equals(priority?.Trim(), "expedited", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether the dispute is over medication only, so that the formulary clock (5 working days,
@@ -179,6 +182,15 @@ public static class CaseClock
         ArgumentNullException.ThrowIfNull(deadline);
         return (calendar ?? BusinessCalendar.California).BusinessDaysBetween(asOf, deadline.Due);
     }
+
+    /// <summary>The time zone of every IMR clock: California (America/Los_Angeles).</summary>
+    public static TimeZoneInfo California { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+
+    /// <summary>Today in California by <paramref name="time"/>: the one "today" of the API, the pages, the CLI and the demo.</summary>
+    public static DateOnly Today(TimeProvider time) => Today(time, California);
+
+    /// <summary>The California date of <paramref name="instant"/>.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, California).DateTime);
 
     /// <summary>The date in <paramref name="timeZone"/> of the time provider's current instant: the <c>asOf</c> of a host that injects a <see cref="TimeProvider"/>.</summary>
     public static DateOnly Today(TimeProvider time, TimeZoneInfo timeZone)

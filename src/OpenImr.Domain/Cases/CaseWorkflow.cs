@@ -137,7 +137,7 @@ public sealed record CaseState
     public IReadOnlyList<AuditEntry> History { get; init; } = [];
 
     /// <summary>Whether the review is expedited.</summary>
-    public bool IsExpedited => string.Equals(Priority, "expedited", StringComparison.OrdinalIgnoreCase);
+    public bool IsExpedited => CaseClock.IsExpedited(Priority);
 }
 
 /// <summary>The stable codes of workflow failures (WFL001–WFL099). The API answers each with HTTP 409.</summary>
@@ -211,6 +211,40 @@ public static class CaseWorkflow
     };
 
     /// <summary>
+    /// Whether <paramref name="step"/> may be taken on a case in <paramref name="state"/>: what a page
+    /// asks before it offers the step, by the same rule the step itself applies.
+    /// </summary>
+    public static bool Allows(CaseState state, CaseStep step)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Refusal(state, step) is null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="step"/> may be taken from <paramref name="status"/> (for a list of
+    /// cases, where only the status is known: a case whose letter is issued takes no step but closing).
+    /// </summary>
+    public static bool Allows(CaseStatus status, CaseStep step) =>
+        Allows(new CaseState { Status = status, LetterIssuedOn = status == CaseStatus.LetterIssued ? DateOnly.MinValue : null }, step);
+
+    /// <summary>
+    /// Why the engine may not run on the case now, or <see langword="null"/> when it may: it runs when
+    /// a decision may be taken (the decide step's statuses) and never once the letter is issued.
+    /// </summary>
+    public static WorkflowFailure? ReviewRefusal(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (Refusal(state, CaseStep.Decide) is not { } refusal)
+        {
+            return null;
+        }
+
+        return refusal.Code == WorkflowCodes.LetterIssued
+            ? refusal
+            : refusal with { Message = $"The review runs once a reviewer is assigned and the records are complete; the case is {CaseStatusNames.Name(state.Status)}." };
+    }
+
+    /// <summary>
     /// Why a record may not be added to the case now (its letter is issued, or it is decided, closed or
     /// ineligible), or <see langword="null"/> when it may: records serve a review that has not yet been decided.
     /// </summary>
@@ -243,7 +277,7 @@ public static class CaseWorkflow
     {
         ArgumentNullException.ThrowIfNull(result);
         var to = result.Eligible ? CaseStatus.Eligible : result.NeedsInformation ? CaseStatus.Received : CaseStatus.Ineligible;
-        var detail = result.Eligible ? "eligible" : string.Join(", ", result.Reasons.Select(r => r.Code).Distinct());
+        var detail = result.Eligible ? "eligible" : string.Join(" ", result.Reasons.Select(r => $"{r.Code} {r.Message}"));
         return Step(state, CaseStep.Screen, context, to, detail, s => s with
         {
             Eligibility = result,
@@ -383,13 +417,7 @@ public static class CaseWorkflow
     /// </summary>
     public static IReadOnlyList<Deadline> Deadlines(Case @case, CaseState state, bool formularyDispute = false, ClockRules? rules = null, BusinessCalendar? calendar = null)
     {
-        ArgumentNullException.ThrowIfNull(@case);
-        ArgumentNullException.ThrowIfNull(state);
-        var current = @case with
-        {
-            Priority = state.Priority,
-            Dates = (@case.Dates ?? new CaseDates()) with { Assigned = state.AssignedOn ?? @case.Dates?.Assigned },
-        };
+        var current = AsItStands(@case, state);
         var facts = new ClockFacts
         {
             EligibleOn = state.EligibleOn,
@@ -399,6 +427,24 @@ public static class CaseWorkflow
             DeterminationIssued = state.LetterIssuedOn,
         };
         return CaseClock.Deadlines(current, facts, rules, calendar);
+    }
+
+    /// <summary>
+    /// The case as it now stands: the application as filed, with the priority the workflow has set
+    /// (an expedited conversion), the date the reviewer was assigned, and the records now in the file
+    /// (<paramref name="documents"/>; the filed ones when null). What the engine reviews, the clocks count
+    /// from and the letter's header shows.
+    /// </summary>
+    public static Case AsItStands(Case @case, CaseState state, IReadOnlyList<CaseDocument>? documents = null)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(state);
+        return @case with
+        {
+            Priority = state.Priority,
+            Dates = (@case.Dates ?? new CaseDates()) with { Assigned = state.AssignedOn ?? @case.Dates?.Assigned },
+            Documents = documents ?? @case.Documents,
+        };
     }
 
     private static WorkflowResult Step(CaseState state, CaseStep step, StepContext context, CaseStatus to, string? detail, Func<CaseState, CaseState> change)

@@ -5,10 +5,76 @@ namespace OpenImr.Domain.Clinical;
 /// <param name="Needs">When set, the sentence must also hold a word starting with one of these.</param>
 internal sealed record Concept(string[] Kinds, string? Value = null, bool IsPlan = false, string[]? Needs = null);
 
-/// <summary>The phrases the fact extractor looks for, by fact kind.</summary>
+/// <summary>The phrases the fact extractor looks for, by fact kind, and the words its readers look for around them.</summary>
 internal static class ClinicalLexicon
 {
     public static PhraseLexicon<Concept> Concepts { get; } = Build();
+
+    /// <summary>Words that count as a session when a number precedes them: "9 sessions", "seven visits".</summary>
+    public static IReadOnlySet<string> SessionUnits { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "session", "sessions", "visit", "visits", "treatment", "treatments",
+    };
+
+    /// <summary>Words that may stand between a number and its session word: "9 aquatic therapy sessions", "5 additional chiropractic visits".</summary>
+    public static IReadOnlySet<string> SessionModifiers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "physical", "therapy", "pt", "chiropractic", "chiro", "acupuncture", "occupational", "ot", "aquatic", "work", "conditioning",
+        "hardening", "physiotherapy", "manipulation", "massage", "hand", "additional", "more", "prior", "previous", "completed",
+        "total", "authorized", "approved", "postoperative", "post", "op", "of", "functional", "restoration", "program", "therapeutic",
+        "exercise", "rehabilitation", "rehab", "treatment", "therapies", "electroacupuncture", "electro", "office", "follow", "up",
+    };
+
+    /// <summary>Number words that are never a count of sessions.</summary>
+    public static IReadOnlySet<string> NotSessionCounts { get; } = new HashSet<string>(StringComparer.Ordinal) { "once", "twice", "single" };
+
+    /// <summary>Words after a session word that make it a frequency, not a count: "2 sessions per week".</summary>
+    public static IReadOnlySet<string> FrequencyWords { get; } = new HashSet<string>(StringComparer.Ordinal) { "per", "weekly", "a", "each" };
+
+    /// <summary>Words saying a complaint outlasted something: "persistent pain after therapy".</summary>
+    public static IReadOnlySet<string> PersistenceWords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "persistent", "persists", "persisted", "persisting", "continued", "continues", "continuing", "ongoing", "residual", "still", "remains", "remained",
+    };
+
+    /// <summary>Words naming a complaint: "lasting pain in the left hip".</summary>
+    public static IReadOnlySet<string> ComplaintWords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "pain", "symptoms", "complaints", "discomfort", "numbness", "stiffness", "tingling", "weakness", "issues", "problems", "headache", "headaches", "ache", "aches", "soreness",
+    };
+
+    /// <summary>Qualifiers that make a stated gain too small to count.</summary>
+    public static IReadOnlySet<string> SlightWords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "minimal", "minimally", "slight", "slightly", "little", "marginal", "marginally", "negligible",
+    };
+
+    /// <summary>Words naming the patient's sex; <see cref="FemaleWords"/> are those meaning female.</summary>
+    public static IReadOnlySet<string> SexWords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "male", "female", "man", "woman", "gentleman", "lady", "boy", "girl",
+    };
+
+    public static IReadOnlySet<string> FemaleWords { get; } = new HashSet<string>(StringComparer.Ordinal) { "female", "woman", "lady", "girl" };
+
+    /// <summary>Cues that, as the last thing before a date, make it the date of injury: "injured on 3/4/2014".</summary>
+    public static IReadOnlyList<string> InjuryDateCuesBefore { get; } =
+    [
+        "injury", "injuries", "doi", "date of loss", "claim from", "claim of", "injured on", "injured at work on", "injured her", "injured his",
+        "accident on", "accident of", "trauma on",
+    ];
+
+    /// <summary>Cues that, shortly after a date, make it the date of injury: "3/9/07 (date of injury)".</summary>
+    public static IReadOnlyList<string> InjuryDateCuesAfter { get; } = ["date of injury", "doi", "injury date"];
+
+    /// <summary>Words that may stand between "for" and a duration: "for the past 6 months", "for more than 2 years".</summary>
+    public static IReadOnlySet<string> DurationFillers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "the", "past", "last", "at", "least", "over", "about", "approximately", "more", "than", "almost", "nearly",
+    };
+
+    /// <summary>Words left off the front of a surgery's name: "status post a right knee arthroscopy".</summary>
+    public static IReadOnlySet<string> Articles { get; } = new HashSet<string>(StringComparer.Ordinal) { "a", "an", "the", "of" };
 
     private static PhraseLexicon<Concept> Build()
     {

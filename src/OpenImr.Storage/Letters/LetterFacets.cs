@@ -46,7 +46,7 @@ public static class LetterFacets
             async Task<List<(string? Key, string? Title, int Items)>> GroupAsync(string key, string title, string join)
             {
                 var rows = new List<(string?, string?, int)>();
-                await using var command = LetterStore.Command(connection, $"SELECT {key}, {title}, count(*) {from}{join} WHERE {where} GROUP BY {key}{(title == "NULL" ? "" : ", " + title)}", parameters);
+                await using var command = LetterSearchSql.Command(connection, $"SELECT {key}, {title}, count(*) {from}{join} WHERE {where} GROUP BY {key}{(title == "NULL" ? "" : ", " + title)}", parameters);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 
@@ -205,5 +206,23 @@ internal static class LetterSearchSql
     {
         parameters.Add(value);
         return "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A command with the SQL and the <c>@pN</c> parameters built by <see cref="Add"/>.</summary>
+    internal static DbCommand Command(DbConnection connection, string sql, List<object> parameters)
+    {
+        var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The SQL is built from constants; every user value is a parameter.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            parameter.Value = parameters[i];
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 }

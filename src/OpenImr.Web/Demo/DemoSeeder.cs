@@ -1,13 +1,10 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using OpenImr.Documents.Letters;
 using OpenImr.Domain.Cases;
 using OpenImr.Domain.Letters;
 using OpenImr.Storage;
 using OpenImr.Storage.Letters;
 using OpenImr.Storage.Service;
-using OpenImr.Web.Features.Cases;
-using OpenImr.Web.Features.Workflow;
 using OpenImr.Web.Infrastructure;
 
 namespace OpenImr.Web.Demo;
@@ -22,7 +19,7 @@ internal static class DemoSeeder
 {
     public const string ConflictedEmployer = "Synthetic Logistics Inc.";
 
-    public static async Task SeedAsync(WebAppOptions options, LetterStore letters, CancellationToken cancellationToken)
+    public static async Task SeedAsync(WebAppOptions options, CriteriaLibrary criteria, LetterStore letters, CancellationToken cancellationToken)
     {
         var clock = options.TimeProvider;
         var now = clock.GetUtcNow();
@@ -45,7 +42,7 @@ internal static class DemoSeeder
         }
 
         await letters.UpsertAsync(SeedLetters(), cancellationToken).ConfigureAwait(false);
-        await SeedCasesAsync(options, cancellationToken).ConfigureAwait(false);
+        await SeedCasesAsync(options, criteria, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the demo's users are in the database (so the sign-in page may offer them).</summary>
@@ -55,7 +52,7 @@ internal static class DemoSeeder
         return db.ApiTokens.Any(t => t.TokenHash == hash && t.RevokedAt == null);
     }
 
-    private static async Task SeedCasesAsync(WebAppOptions options, CancellationToken cancellationToken)
+    private static async Task SeedCasesAsync(WebAppOptions options, CriteriaLibrary criteria, CancellationToken cancellationToken)
     {
         var coordinator = await PrincipalAsync(options, DemoUsers.Coordinator, cancellationToken).ConfigureAwait(false);
         var reviewer = await PrincipalAsync(options, DemoUsers.Reviewer, cancellationToken).ConfigureAwait(false);
@@ -71,7 +68,7 @@ internal static class DemoSeeder
         string[] therapy = [DemoCases.PhysicalTherapy];
 
         // New: just received.
-        var steps = new Steps(options, coordinator, reviewer, cancellationToken);
+        var steps = new Steps(options, criteria, coordinator, reviewer, cancellationToken);
         await steps.CreateAsync(DemoCases.Create(1, "Synthetic Foods LLC", decision, 8, both, DemoCases.TherapyWithGains(1), DemoCases.DeniedBoth()), daysAgo: 0).ConfigureAwait(false);
 
         // Awaiting records: eligible and assigned five days ago.
@@ -149,56 +146,43 @@ internal static class DemoSeeder
             ?? throw new InvalidOperationException($"The demo user {user.Name} was not saved.");
     }
 
-    /// <summary>The workflow steps, each taken as the API takes it, on a clock set back by some days.</summary>
-    private sealed class Steps(WebAppOptions options, ClaimsPrincipal coordinator, ClaimsPrincipal reviewer, CancellationToken cancellationToken)
+    /// <summary>The workflow steps, each taken by the application's use case as the API takes it, on a clock set back by some days.</summary>
+    private sealed class Steps(WebAppOptions options, CriteriaLibrary criteria, ClaimsPrincipal coordinator, ClaimsPrincipal reviewer, CancellationToken cancellationToken)
     {
-        public async Task<Guid> CreateAsync(Case submitted, int daysAgo)
-        {
-            await using var db = options.Database.CreateContext();
-            var result = await CaseEndpoints.CreateCase(submitted, db, Ago(daysAgo), coordinator, cancellationToken).ConfigureAwait(false);
-            return Expect<Created<CaseCreated>>(result.Result, submitted.CaseNumber).Value!.Id;
-        }
+        public Task<Guid> CreateAsync(Case submitted, int daysAgo) =>
+            TakeAsync(daysAgo, async cases => Expect(await new CaseIntake(cases).FileAsync(submitted, coordinator, cancellationToken).ConfigureAwait(false), submitted.CaseNumber).Id);
 
-        public async Task ScreenAsync(Guid id, int daysAgo)
-        {
-            await using var db = options.Database.CreateContext();
-            Expect<Ok<EligibilityView>>((await WorkflowEndpoints.ScreenEligibility(id, new DefaultHttpContext(), db, Ago(daysAgo), coordinator, cancellationToken).ConfigureAwait(false)).Result, id);
-        }
+        public Task<EligibilityView> ScreenAsync(Guid id, int daysAgo) =>
+            TakeAsync(daysAgo, async cases => Expect(await new EligibilityScreening(cases).ScreenAsync(id, coordinator, null, cancellationToken).ConfigureAwait(false), id));
 
-        public async Task AssignAsync(Guid id, Guid? reviewerId, int daysAgo)
-        {
-            await using var db = options.Database.CreateContext();
-            Expect<Ok<AssignmentView>>((await WorkflowEndpoints.AssignReviewer(id, new AssignmentRequest(reviewerId), new DefaultHttpContext(), db, Ago(daysAgo), coordinator, cancellationToken).ConfigureAwait(false)).Result, id);
-        }
+        public Task<AssignmentView> AssignAsync(Guid id, Guid? reviewerId, int daysAgo) =>
+            TakeAsync(daysAgo, async cases => Expect(await new ReviewerAssignment(cases).AssignAsync(id, reviewerId, electronically: false, coordinator, null, cancellationToken).ConfigureAwait(false), id));
 
-        public async Task CompleteRecordsAsync(Guid id, int daysAgo)
-        {
-            await using var db = options.Database.CreateContext();
-            Expect<Ok<ClockView>>((await WorkflowEndpoints.CompleteRecords(id, new DefaultHttpContext(), db, Ago(daysAgo), coordinator, cancellationToken).ConfigureAwait(false)).Result, id);
-        }
+        public Task<ClockView> CompleteRecordsAsync(Guid id, int daysAgo) =>
+            TakeAsync(daysAgo, async cases => Expect(await new RecordsCompletion(cases).CompleteAsync(id, coordinator, null, cancellationToken).ConfigureAwait(false), id));
 
         /// <summary>The reviewer runs the engine, accepts every recommendation that is a decision, and issues the letter.</summary>
         public async Task ReviewAndIssueAsync(Guid id, int daysAgo)
         {
-            var clock = Ago(daysAgo);
-            await using var db = options.Database.CreateContext();
-            var review = Expect<JsonHttpResult<OpenImr.Domain.Review.Review>>(
-                (await WorkflowEndpoints.RunReview(id, new DefaultHttpContext(), db, clock, reviewer, cancellationToken).ConfigureAwait(false)).Result, id).Value!;
-            List<DecisionInput> decisions = [.. review.Determinations.Select(d => new DecisionInput(
+            var review = await TakeAsync(daysAgo, async cases => Expect(await new EngineReview(cases).RunAsync(id, reviewer, null, cancellationToken).ConfigureAwait(false), id)).ConfigureAwait(false);
+            List<GivenDecision?> decisions = [.. review.Determinations.Select(d => new GivenDecision(
                 d.Request,
                 d.Decision == Decision.NoRecommendation ? nameof(Decision.Upheld) : d.Decision.ToString(),
                 d.Decision == Decision.NoRecommendation ? "Synthetic demo rationale: the records do not show the criteria for this service are met." : null))];
-            await using var decide = options.Database.CreateContext();
-            Expect<Ok<DecisionsView>>((await WorkflowEndpoints.PutDeterminations(id, decisions, new DefaultHttpContext(), decide, clock, reviewer, cancellationToken).ConfigureAwait(false)).Result, id);
-            await using var issue = options.Database.CreateContext();
-            Expect<Created<IssuedLetterView>>((await WorkflowEndpoints.IssueLetter(id, new DefaultHttpContext(), issue, clock, reviewer, cancellationToken).ConfigureAwait(false)).Result, id);
+            await TakeAsync(daysAgo, async cases => Expect(await new ReviewerDecisions(cases).DecideAsync(id, decisions, reviewer, null, cancellationToken).ConfigureAwait(false), id)).ConfigureAwait(false);
+            await TakeAsync(daysAgo, async cases => Expect(await new LetterIssuance(cases).IssueAsync(id, reviewer, null, cancellationToken).ConfigureAwait(false), id)).ConfigureAwait(false);
+        }
+
+        private async Task<T> TakeAsync<T>(int daysAgo, Func<CaseRepository, Task<T>> step)
+        {
+            await using var db = options.Database.CreateContext();
+            return await step(new CaseRepository(db, Ago(daysAgo), criteria)).ConfigureAwait(false);
         }
 
         private TimeProvider Ago(int days) => days == 0 ? options.TimeProvider : new ShiftedClock(options.TimeProvider, TimeSpan.FromDays(-days));
 
-        private static T Expect<T>(IResult result, object? subject) where T : class, IResult =>
-            result as T ?? throw new InvalidOperationException(
-                $"The demo could not be loaded: a step on {subject} answered {(result as ProblemHttpResult)?.ProblemDetails.Detail ?? result.GetType().Name}.");
+        private static T Expect<T>(CaseOutcome<T> outcome, object? subject) =>
+            outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException($"The demo could not be loaded: a step on {subject} answered {outcome.Refusal}");
     }
 
     /// <summary>The server's clock moved by a fixed offset, to date a demo step in the past.</summary>

@@ -10,7 +10,7 @@ namespace OpenImr.Web.Infrastructure;
 /// database without users creates the first administrator with the bootstrap token, or with a
 /// generated one that is printed once; with <see cref="WebAppOptions.Demo"/> it then loads the demo.
 /// </summary>
-internal sealed class DatabaseInitializer(WebAppOptions options, LetterStore letters, DemoMode demo, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed class DatabaseInitializer(WebAppOptions options, CriteriaLibrary criteria, LetterStore letters, DemoMode demo, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public const string FirstAdministratorName = "administrator";
 
@@ -47,7 +47,7 @@ internal sealed class DatabaseInitializer(WebAppOptions options, LetterStore let
 
         if (options.Demo)
         {
-            await DemoSeeder.SeedAsync(options, letters, cancellationToken).ConfigureAwait(false);
+            await DemoSeeder.SeedAsync(options, criteria, letters, cancellationToken).ConfigureAwait(false);
             demo.Active = true;
             logger.LogInformation("Loaded the demo: synthetic cases, the seed letters and one demo user per role (see the sign-in page).");
         }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.EntityFrameworkCore;
 using OpenImr.Storage;
-using OpenImr.Web.Features.Cases;
 
 namespace OpenImr.Web.Infrastructure;
 

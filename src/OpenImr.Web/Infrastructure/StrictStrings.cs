@@ -30,7 +30,7 @@ internal sealed class StrictStrings : JsonConverter<string>
         writer.WriteStringValue(value);
     }
 
-    public static bool IsRefused(char c) => c < ' ' && c is not ('\t' or '\n' or '\v' or '\f' or '\r');
+    public static bool IsRefused(char c) => RecordAddition.IsControl(c);
 }
 
 /// <summary>A JSON string held a control character that <see cref="StrictStrings"/> refuses.</summary>

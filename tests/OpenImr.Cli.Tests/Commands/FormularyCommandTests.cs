@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenImr.Tests.Shared;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;

@@ -4,6 +4,7 @@ using OpenImr.Documents.Letters;
 using OpenImr.Domain.Letters;
 using OpenImr.Scale;
 using OpenImr.Storage;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Cli.Tests.Commands;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenImr.Domain.Letters;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Cli.Tests.Commands;
 

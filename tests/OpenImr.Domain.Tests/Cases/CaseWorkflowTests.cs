@@ -91,7 +91,7 @@ public class CaseWorkflowTests
         var closed = Ok(CaseWorkflow.Close(ineligible, "ineligible", On(9, 15)));
 
         Assert.Equal(CaseStatus.Ineligible, ineligible.Status);
-        Assert.Equal("ELG001", ineligible.History[^1].Detail);
+        Assert.Equal("ELG001 late", ineligible.History[^1].Detail);
         Assert.Equal(CaseStatus.Closed, closed.Status);
         Assert.Equal("ineligible", closed.ClosedReason);
     }
@@ -383,4 +383,44 @@ public class CaseWorkflowTests
                 state = result.State;
             }
         });
+
+    [Fact]
+    public void Allows_EachStatus_AgreesWithTheStepsOwnRefusal()
+    {
+        var received = Received();
+        var inReview = InReview();
+
+        Assert.True(CaseWorkflow.Allows(received, CaseStep.Screen));
+        Assert.False(CaseWorkflow.Allows(received, CaseStep.IssueLetter));
+        Assert.True(CaseWorkflow.Allows(inReview, CaseStep.AddRecords));
+        Assert.Equal(CaseWorkflow.IssueLetter(inReview, On(10, 2)).Succeeded, CaseWorkflow.Allows(inReview, CaseStep.IssueLetter));
+        Assert.True(CaseWorkflow.Allows(CaseStatus.LetterIssued, CaseStep.Close));
+        Assert.False(CaseWorkflow.Allows(CaseStatus.LetterIssued, CaseStep.AddRecords));
+        Assert.False(CaseWorkflow.Allows(CaseStatus.Closed, CaseStep.Close));
+    }
+
+    [Fact]
+    public void ReviewRefusal_BeforeTheRecordsAreComplete_SaysWhenTheReviewRuns()
+    {
+        var refusal = CaseWorkflow.ReviewRefusal(Assigned());
+
+        Assert.NotNull(refusal);
+        Assert.Equal(WorkflowCodes.OutOfOrder, refusal.Code);
+        Assert.Equal("The review runs once a reviewer is assigned and the records are complete; the case is awaiting-records.", refusal.Message);
+        Assert.Null(CaseWorkflow.ReviewRefusal(InReview()));
+    }
+
+    [Fact]
+    public void AsItStands_ExpeditedAndAssigned_OverlaysPriorityAssignmentAndRecords()
+    {
+        var state = Assigned() with { Priority = "expedited" };
+        CaseDocument[] records = [new CaseDocument { Text = "Synthetic record added after filing." }];
+
+        var current = CaseWorkflow.AsItStands(Application, state, records);
+
+        Assert.Equal("expedited", current.Priority);
+        Assert.Equal(new DateOnly(2015, 9, 16), current.Dates!.Assigned);
+        Assert.Equal(records, current.Documents);
+        Assert.Equal(Application.Documents, CaseWorkflow.AsItStands(Application, state).Documents);
+    }
 }

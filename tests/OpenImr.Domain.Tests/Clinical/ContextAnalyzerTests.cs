@@ -11,21 +11,21 @@ public class ContextAnalyzerTests
     public static TheoryData<string, string, FactStatus> Sentences => new()
     {
         // Affirmed
-        { "The applicant has completed 12 sessions of physical therapy to date.", FactKinds.TreatmentPhysicalTherapy, FactStatus.Affirmed },
+        { "The dock worker finished eleven sessions of physical therapy last spring.", FactKinds.TreatmentPhysicalTherapy, FactStatus.Affirmed },
         { "She reported numbness and tingling in the right hand.", FactKinds.NeuroSensoryDeficit, FactStatus.Affirmed },
         { "The injured worker has radiating pain into the left leg.", FactKinds.DiagnosisRadiculopathy, FactStatus.Affirmed },
         { "Diagnoses include lumbar radiculopathy and lumbar sprain.", FactKinds.DiagnosisRadiculopathy, FactStatus.Affirmed },
         { "Diagnoses include lumbar radiculopathy and lumbar sprain.", FactKinds.DiagnosisSprainStrain, FactStatus.Affirmed },
-        { "The patient had a positive Phalen test on the left wrist.", FactKinds.NeuroPositiveProvocativeTest, FactStatus.Affirmed },
-        { "Straight leg raise was positive on the right.", FactKinds.NeuroStraightLegRaise, FactStatus.Affirmed },
+        { "A positive Phalen test showed up in the left wrist of the violinist.", FactKinds.NeuroPositiveProvocativeTest, FactStatus.Affirmed },
+        { "For the roofer, the straight leg raise came out positive on the right.", FactKinds.NeuroStraightLegRaise, FactStatus.Affirmed },
         { "The applicant reported functional improvement with prior chiropractic care.", FactKinds.ResponseFunctionalImprovement, FactStatus.Affirmed },
         { "He has reached a plateau with physical therapy.", FactKinds.ResponsePlateau, FactStatus.Affirmed },
-        { "The applicant was placed off of work, on total temporary disability.", FactKinds.WorkStatus, FactStatus.Affirmed },
+        { "The crane operator is kept off work and on total temporary disability.", FactKinds.WorkStatus, FactStatus.Affirmed },
         { "The applicant is working modified duty.", FactKinds.WorkStatus, FactStatus.Affirmed },
-        { "An MRI of the lumbar spine dated 03/02/2016 revealed a disc protrusion at L4-5.", FactKinds.ImagingPrior, FactStatus.Affirmed },
-        { "An MRI of the lumbar spine dated 03/02/2016 revealed a disc protrusion at L4-5.", FactKinds.DiagnosisDiscDisplacement, FactStatus.Affirmed },
+        { "The baker's lumbar MRI from 02/29/2012 reads as a shallow disc protrusion at L3-4.", FactKinds.ImagingPrior, FactStatus.Affirmed },
+        { "The baker's lumbar MRI from 02/29/2012 reads as a shallow disc protrusion at L3-4.", FactKinds.DiagnosisDiscDisplacement, FactStatus.Affirmed },
         { "Electrodiagnostic testing showed moderate carpal tunnel syndrome.", FactKinds.DiagnosisCarpalTunnel, FactStatus.Affirmed },
-        { "He has completed 12 sessions to date with improvement.", FactKinds.ResponseReportedImprovement, FactStatus.Affirmed },
+        { "The glazier says the eight visits brought improvement.", FactKinds.ResponseReportedImprovement, FactStatus.Affirmed },
         { "The applicant reported that medications helped with pain relief.", FactKinds.ResponsePainRelief, FactStatus.Affirmed },
         { "Current medications included Norco.", FactKinds.MedicationOpioid, FactStatus.Affirmed },
         { "Naprosyn was prescribed at the visit.", FactKinds.TreatmentMedication, FactStatus.Affirmed },
@@ -33,32 +33,32 @@ public class ContextAnalyzerTests
         { "The applicant is a surgical candidate.", FactKinds.SurgeryCandidate, FactStatus.Affirmed },
         { "The applicant is scheduled to undergo surgery next month.", FactKinds.SurgeryPlanned, FactStatus.Affirmed },
         { "The applicant has failed conservative treatment.", FactKinds.ConservativeCareFailed, FactStatus.Affirmed },
-        { "The applicant has a job to return to and the employer agreed to modified duty.", FactKinds.WorkRtwGoal, FactStatus.Affirmed },
+        { "The ferry mechanic has a position to return to at the shipyard, held open by his foreman.", FactKinds.WorkRtwGoal, FactStatus.Affirmed },
         { "The goal is return to work at the usual job.", FactKinds.WorkRtwGoal, FactStatus.Affirmed },
         { "He reported depression and anxiety secondary to chronic pain.", FactKinds.PsychosocialDistress, FactStatus.Affirmed },
 
         // Negated
-        { "There was no mention of whether the applicant had a job to return to.", FactKinds.WorkRtwGoal, FactStatus.Negated },
+        { "The file gave no mention of whether the young tiler still had a job to go back to.", FactKinds.WorkRtwGoal, FactStatus.Negated },
         { "There was no documentation of objective functional improvement.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
-        { "The applicant's work status was not clearly outlined.", FactKinds.WorkStatus, FactStatus.Negated },
+        { "The locksmith's work status is unclear from the chart.", FactKinds.WorkStatus, FactStatus.Negated },
         { "She denied any numbness or tingling of her arms.", FactKinds.NeuroSensoryDeficit, FactStatus.Negated },
-        { "She denied any pain, numbness, tingling or weakness of her arms.", FactKinds.NeuroWeakness, FactStatus.Negated },
+        { "The cellist denies neck ache, arm numbness, tingling or weakness today.", FactKinds.NeuroWeakness, FactStatus.Negated },
         { "Spurling's test was negative bilaterally.", FactKinds.NeuroPositiveProvocativeTest, FactStatus.Negated },
-        { "The patient had a negative Spurling's test bilaterally.", FactKinds.NeuroPositiveProvocativeTest, FactStatus.Negated },
-        { "Straight leg raise was negative bilaterally.", FactKinds.NeuroStraightLegRaise, FactStatus.Negated },
+        { "A negative Spurling's test was found on both sides in the drummer.", FactKinds.NeuroPositiveProvocativeTest, FactStatus.Negated },
+        { "The courier's straight leg raise: negative on both sides.", FactKinds.NeuroStraightLegRaise, FactStatus.Negated },
         { "There was no evidence of radiculopathy on examination.", FactKinds.DiagnosisRadiculopathy, FactStatus.Negated },
-        { "Electromyographic indicators of acute cervical radiculopathy were not seen.", FactKinds.DiagnosisRadiculopathy, FactStatus.Negated },
-        { "There were no electroneurographic indicators of ulnar neuropathy.", FactKinds.DiagnosisNeuritis, FactStatus.Negated },
+        { "Signs of active lumbar radiculopathy were not seen on the needle study.", FactKinds.DiagnosisRadiculopathy, FactStatus.Negated },
+        { "There were no nerve conduction findings to suggest ulnar neuropathy in the machinist.", FactKinds.DiagnosisNeuritis, FactStatus.Negated },
         { "The applicant did not report any bowel or bladder incontinence.", FactKinds.RedFlagCaudaEquina, FactStatus.Negated },
         { "No red flags such as fracture or tumor were identified.", FactKinds.RedFlagTumor, FactStatus.Negated },
         { "The attending provider did not document functional improvement with prior therapy.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
         { "Functional improvement from prior acupuncture was not documented.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
         { "The applicant is not a surgical candidate.", FactKinds.SurgeryCandidate, FactStatus.Negated },
         { "The applicant had no improvement with physical therapy.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
-        { "The applicant reported minimal improvement despite physical therapy.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
-        { "Six sessions of physical therapy had not proven particularly beneficial.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
-        { "Sensory examination showed no deficit in any dermatome.", FactKinds.NeuroSensoryDeficit, FactStatus.Negated },
-        { "There was no documentation of a urine drug screen.", FactKinds.MedicationUrineDrugScreen, FactStatus.Negated },
+        { "The tailor notes minimal improvement even with twice weekly physical therapy.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
+        { "Four rounds of aquatic therapy have not been especially beneficial for the tailor.", FactKinds.ResponseFunctionalImprovement, FactStatus.Negated },
+        { "On sensory testing the weaver had no deficit over any dermatome.", FactKinds.NeuroSensoryDeficit, FactStatus.Negated },
+        { "The chart holds no record of any urine toxicology for the welder.", FactKinds.MedicationUrineDrugScreen, FactStatus.Negated },
         { "The applicant was without side effects from medications.", FactKinds.MedicationSideEffects, FactStatus.Negated },
         { "Job demands were not described.", FactKinds.WorkJobDemands, FactStatus.Negated },
         { "The treating provider failed to outline a return to work plan.", FactKinds.WorkRtwGoal, FactStatus.Negated },
@@ -66,13 +66,13 @@ public class ContextAnalyzerTests
         { "The applicant has not had an MRI of the knee.", FactKinds.ImagingPrior, FactStatus.Negated },
 
         // Hypothetical: planned, recommended, requested
-        { "The attending provider would like to try one spine specific program.", FactKinds.TreatmentFunctionalRestoration, FactStatus.Hypothetical },
-        { "The plan of care included continuation of physical therapy three times per week.", FactKinds.TreatmentPhysicalTherapy, FactStatus.Hypothetical },
-        { "The treating physician recommended an MRI of the cervical spine.", FactKinds.ImagingPrior, FactStatus.Hypothetical },
+        { "Her surgeon would like to try, in the autumn, a functional restoration program.", FactKinds.TreatmentFunctionalRestoration, FactStatus.Hypothetical },
+        { "The florist's plan of care lists further physical therapy on weekday mornings.", FactKinds.TreatmentPhysicalTherapy, FactStatus.Hypothetical },
+        { "Her hand surgeon recommended a cervical MRI before the next visit.", FactKinds.ImagingPrior, FactStatus.Hypothetical },
         { "Knee MRI imaging was ordered.", FactKinds.ImagingPrior, FactStatus.Hypothetical },
         { "Acupuncture was requested for the low back.", FactKinds.TreatmentAcupuncture, FactStatus.Hypothetical },
         { "The provider is requesting work conditioning for ten sessions.", FactKinds.TreatmentWorkConditioning, FactStatus.Hypothetical },
-        { "The treatment plan consisted of chiropractic treatment, an electrodiagnostic study, an MRI of the cervical spine, an MRI of the lumbar spine.", FactKinds.ImagingPrior, FactStatus.Hypothetical },
+        { "The treatment plan for the barista listed acupuncture, a nerve conduction study, a shoulder ultrasound, a cervical MRI and a lumbar MRI.", FactKinds.ImagingPrior, FactStatus.Hypothetical },
         { "She was referred to a pain management program.", FactKinds.TreatmentFunctionalRestoration, FactStatus.Hypothetical },
         { "The applicant will begin a home exercise program.", FactKinds.TreatmentHomeExercise, FactStatus.Hypothetical },
 
@@ -95,17 +95,17 @@ public class ContextAnalyzerTests
         // About the review process, not the patient
         { "UR non-certified the MRI.", FactKinds.ImagingPrior, FactStatus.NotAboutPatient },
         { "6 sessions of physical therapy were authorized.", FactKinds.TreatmentPhysicalTherapy, FactStatus.NotAboutPatient },
-        { "In a utilization review report dated December 13, 2016, the claims administrator failed to approve a request for knee MRI imaging.", FactKinds.ImagingPrior, FactStatus.NotAboutPatient },
+        { "A reviewer for the insurer on 02/08/2015 would not approve the knee MRI for the carpenter.", FactKinds.ImagingPrior, FactStatus.NotAboutPatient },
         { "Utilization review denied the request for acupuncture.", FactKinds.TreatmentAcupuncture, FactStatus.NotAboutPatient },
-        { "The request for chiropractic treatment was non-certified by utilization review.", FactKinds.TreatmentChiropractic, FactStatus.NotAboutPatient },
-        { "The prior determination denied the request due to a lack of documented functional improvement.", FactKinds.ResponseFunctionalImprovement, FactStatus.NotAboutPatient },
+        { "Chiropractic care for the welder's neck was non-certified on 04/04/2014.", FactKinds.TreatmentChiropractic, FactStatus.NotAboutPatient },
+        { "That earlier determination cited a lack of functional improvement in the harpist.", FactKinds.ResponseFunctionalImprovement, FactStatus.NotAboutPatient },
         { "The claims administrator partially approved physical therapy.", FactKinds.TreatmentPhysicalTherapy, FactStatus.NotAboutPatient },
-        { "The Utilization Review dated 11-16-16 modified the request for Norco.", FactKinds.MedicationOpioid, FactStatus.NotAboutPatient },
+        { "On 09-09-15 the reviewer trimmed the Norco refill for the cooper.", FactKinds.MedicationOpioid, FactStatus.NotAboutPatient },
 
-        { "The request for venlafaxine was denied as there was no documentation of symptoms for which the antidepressant is indicated.", FactKinds.TreatmentMedication, FactStatus.NotAboutPatient },
+        { "Duloxetine was denied by the reviewer since no mood symptoms, which the drug would treat, were recorded.", FactKinds.TreatmentMedication, FactStatus.NotAboutPatient },
         { "The RFA was submitted for physical therapy 2x3; manual manipulation and modalities as tolerated.", FactKinds.TreatmentChiropractic, FactStatus.NotAboutPatient },
 
-        { "This request was previously deemed not medically necessary given there was no evidence of conservative treatment.", FactKinds.TreatmentConservativeCare, FactStatus.NotAboutPatient },
+        { "Earlier, the spinal injection was deemed not medically necessary as the potter had tried no conservative care.", FactKinds.TreatmentConservativeCare, FactStatus.NotAboutPatient },
 
         // Scope ends at a terminator
         { "There was no numbness, but he has completed physical therapy.", FactKinds.TreatmentPhysicalTherapy, FactStatus.Affirmed },
@@ -126,7 +126,7 @@ public class ContextAnalyzerTests
     [Fact]
     public void StatusOf_WouldLikeToTry_NoTreatmentAffirmed()
     {
-        var facts = FactExtractor.Extract("The attending provider would like to try one spine specific program.", 0, new DateOnly(2017, 1, 1));
+        var facts = FactExtractor.Extract("Her surgeon would like to try, in the autumn, a functional restoration program.", 0, new DateOnly(2017, 1, 1));
         Assert.DoesNotContain(facts, f => f.Kind.StartsWith("treatment.", StringComparison.Ordinal) && f.IsPositive);
     }
 

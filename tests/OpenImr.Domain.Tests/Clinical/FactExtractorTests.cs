@@ -12,10 +12,10 @@ public class FactExtractorTests
     private static ClinicalFact Single(string text, string kind) => Assert.Single(Extract(text), f => f.Kind == kind);
 
     [Theory]
-    [InlineData("The injured worker is a 52 year old male with low back pain.", 52, "male")]
-    [InlineData("The applicant is a 52-year-old female who has filed a claim.", 52, "female")]
-    [InlineData("This case involves a now 36-year-old female with neck pain.", 36, "female")]
-    [InlineData("The patient is a 42-year-old male patient.", 42, "male")]
+    [InlineData("Our kiln operator, a 49 year old male, lifts clay bags.", 49, "male")]
+    [InlineData("The beekeeper, a 63-year-old female, tends forty hives.", 63, "female")]
+    [InlineData("The ferry clerk is a now 29-year-old female who rows.", 29, "female")]
+    [InlineData("A 42-year-old male ropemaker, per the intake clerk.", 42, "male")]
     public void Extract_AgeAndSex_Found(string text, int age, string sex)
     {
         Assert.Equal(age, Single(text, FactKinds.PatientAge).Number);
@@ -25,20 +25,20 @@ public class FactExtractorTests
     [Fact]
     public void Extract_SexWithoutAge_Sex()
     {
-        Assert.Equal("female", Single("The injured worker is a female who sustained an industrial injury.", FactKinds.PatientSex).Value);
-        Assert.DoesNotContain(Extract("The injured worker is a female who sustained an industrial injury."), f => f.Kind == FactKinds.PatientAge);
+        Assert.Equal("female", Single("The night baker is a woman who scalded a forearm at work.", FactKinds.PatientSex).Value);
+        Assert.DoesNotContain(Extract("The night baker is a woman who scalded a forearm at work."), f => f.Kind == FactKinds.PatientAge);
     }
 
     [Theory]
-    [InlineData("The applicant has a date of injury of 1/16/2012.", 2012, 1, 16)]
-    [InlineData("She reports an injury date of 08/01/13.", 2013, 8, 1)]
-    [InlineData("This is a 5/6/13 date of injury.", 2013, 5, 6)]
-    [InlineData("Knee pain reportedly associated with an industrial injury of May 14, 2015.", 2015, 5, 14)]
-    [InlineData("The injured worker sustained an industrial injury on 11-01-2016.", 2016, 11, 1)]
-    [InlineData("She sustained an industrial injury on 10-13-16.", 2016, 10, 13)]
-    [InlineData("A 32-year-old male with a history of an occupational claim from 10/13/2016.", 2016, 10, 13)]
+    [InlineData("The roofer's date of injury is listed as 2/27/2012.", 2012, 2, 27)]
+    [InlineData("The clerk gives an injury date of 09/02/13.", 2013, 9, 2)]
+    [InlineData("6/7/13 is the date of injury for the kiln burn.", 2013, 6, 7)]
+    [InlineData("Hip soreness tied to a warehouse injury of June 3, 2014.", 2014, 6, 3)]
+    [InlineData("The glazier hurt himself in a workplace injury on 11-02-2016.", 2016, 11, 2)]
+    [InlineData("The florist's workplace injury on 10-14-16 involved a ladder.", 2016, 10, 14)]
+    [InlineData("Intake lists a vocal cord strain, with a claim from 10/12/2016.", 2016, 10, 12)]
     [InlineData("DOI: 3/4/2014.", 2014, 3, 4)]
-    [InlineData("A 33-year-old male with a history of an occupational claim from 10/14/\n2016.", 2016, 10, 14)]
+    [InlineData("Intake lists a vocal cord strain, with a claim from 10/15/\n2016.", 2016, 10, 15)]
     public void Extract_InjuryDate_Found(string text, int year, int month, int day) =>
         Assert.Equal(new DateOnly(year, month, day), Single(text, FactKinds.InjuryDate).Date);
 
@@ -49,8 +49,8 @@ public class FactExtractorTests
     [Fact]
     public void Extract_SessionsWithTherapy_NumberOnTherapy()
     {
-        var fact = Single("Treatments to date include at least five (5) physical therapy sessions.", FactKinds.TreatmentPhysicalTherapy);
-        Assert.Equal(5, fact.Number);
+        var fact = Single("The luthier has had six (6) aquatic therapy sessions so far.", FactKinds.TreatmentPhysicalTherapy);
+        Assert.Equal(6, fact.Number);
         Assert.Equal(FactStatus.Affirmed, fact.Status);
     }
 
@@ -80,43 +80,43 @@ public class FactExtractorTests
     [Fact]
     public void Extract_SessionsInLaterSentence_CarriedToTherapy()
     {
-        var facts = Extract("She was treated with acupuncture. He has completed 12 sessions to date with improvement.");
+        var facts = Extract("The piper tried acupuncture. She went to 12 sessions and felt some improvement.");
         Assert.Contains(facts, f => f.Kind == FactKinds.TreatmentAcupuncture && f.Number == 12 && f.Status == FactStatus.Affirmed);
         Assert.Contains(facts, f => f.Kind == FactKinds.ResponseReportedImprovement && f.Status == FactStatus.Affirmed);
     }
 
     [Fact]
     public void Extract_ScoreBeforeTreatment_NotSessions() =>
-        Assert.DoesNotContain(Extract("Pain rated 8 out of 10, denying an acupuncture treatment that day."), f => f.Number == 10);
+        Assert.DoesNotContain(Extract("The ache scored 7 out of 10, prior acupuncture treatments aside."), f => f.Number == 10);
 
     [Fact]
     public void Extract_PtAbbreviation_PhysicalTherapyWithSessions() =>
-        Assert.Contains(Extract("She started PT with 4 sessions remaining."), f => f.Kind == FactKinds.TreatmentPhysicalTherapy && f.Number == 4);
+        Assert.Contains(Extract("The skater started PT on Monday with 4 sessions left."), f => f.Kind == FactKinds.TreatmentPhysicalTherapy && f.Number == 4);
 
     [Fact]
     public void Extract_Percentage_NotSessions() =>
-        Assert.DoesNotContain(Extract("The pain was improved 30% with ultrasound treatment."), f => f.Number == 30);
+        Assert.DoesNotContain(Extract("The rink gives a 25% therapy visit discount to skaters."), f => f.Number == 25);
 
     [Fact]
     public void Extract_SessionsWithoutTherapy_GenericSessions()
     {
-        var fact = Single("He has completed 12 sessions to date with improvement.", FactKinds.TreatmentSessions);
+        var fact = Single("So far the cooper has attended 12 sessions, with some improvement.", FactKinds.TreatmentSessions);
         Assert.Equal(12, fact.Number);
         Assert.Equal(FactStatus.Affirmed, fact.Status);
     }
 
     [Theory]
-    [InlineData("Pain was rated 3 out of 10.", 3)]
+    [InlineData("The drummer put the ache at 3 out of 10.", 3)]
     [InlineData("The applicant reported pain at 7/10.", 7)]
     [InlineData("Pain scores of 7-8/10 were reported.", 8)]
-    [InlineData("Pain was 10/10 on the visual analog scale.", 10)]
+    [InlineData("At worst the tuba player's ache hit 10/10 on Sunday.", 10)]
     public void Extract_PainScore_Number(string text, int score) =>
         Assert.Equal(score, Single(text, FactKinds.ResponsePainScore).Number);
 
     [Fact]
     public void Extract_PainWithAndWithoutMedication_BothScoresWithContext()
     {
-        var facts = Extract("The patient rated the pain with medication 5/10 and without medication 8/10.").Where(f => f.Kind == FactKinds.ResponsePainScore).ToList();
+        var facts = Extract("With medication he says 5/10; without medication, 8/10.").Where(f => f.Kind == FactKinds.ResponsePainScore).ToList();
         Assert.Equal(2, facts.Count);
         Assert.Equal(("with-medication", 5m), (facts[0].Value, facts[0].Number!.Value));
         Assert.Equal(("without-medication", 8m), (facts[1].Value, facts[1].Number!.Value));
@@ -128,8 +128,8 @@ public class FactExtractorTests
         Assert.DoesNotContain(Extract("She was seen on 5/10/2016 and 3/10/16."), f => f.Kind == FactKinds.ResponsePainScore);
 
     [Theory]
-    [InlineData("The patient had 5/5 motor strength in the upper extremities.", FactStatus.Negated, 5)]
-    [InlineData("Motor strength was 4/5 in the left extensor hallucis longus.", FactStatus.Affirmed, 4)]
+    [InlineData("The plumber shows 5/5 motor strength in both arms.", FactStatus.Negated, 5)]
+    [InlineData("The plumber's left great toe extension strength is 4/5.", FactStatus.Affirmed, 4)]
     public void Extract_MotorStrength_Weakness(string text, FactStatus status, int grade)
     {
         var fact = Single(text, FactKinds.NeuroWeakness);
@@ -139,7 +139,7 @@ public class FactExtractorTests
 
     [Theory]
     [InlineData("The applicant remains on temporary total disability.", WorkStatuses.TemporarilyTotallyDisabled)]
-    [InlineData("Work status is return to work with restrictions as of 10-28-2016.", WorkStatuses.ModifiedDuty)]
+    [InlineData("Baker's orders: return to work with restrictions, kneading only.", WorkStatuses.ModifiedDuty)]
     [InlineData("He has returned to work full duty.", WorkStatuses.FullDuty)]
     [InlineData("The applicant is not working.", WorkStatuses.OffWork)]
     [InlineData("The applicant is retired.", WorkStatuses.Retired)]
@@ -205,19 +205,19 @@ public class FactExtractorTests
     [Fact]
     public void Extract_HardWrappedDocument_EvidenceIndexesOriginal()
     {
-        const string Text = "CLINICAL CASE SUMMARY\n\nThe applicant has completed 12 sessions of physical\ntherapy.  There was no\ndocumentation of functional\nimprovement.\n\n2\n\nShe is not working.";
+        const string Text = "CLINICAL CASE SUMMARY\n\nThe cooper went to 12 sessions of physical\ntherapy.  Her chart shows no\nsign of functional\nimprovement.\n\n2\n\nShe is not working.";
         var facts = FactExtractor.Extract(Text, 3, AsOf);
         var therapy = Assert.Single(facts, f => f.Kind == FactKinds.TreatmentPhysicalTherapy);
         Assert.Equal(12, therapy.Number);
         Assert.NotNull(therapy.Evidence);
         Assert.Equal(3, therapy.Evidence.Document);
         Assert.Equal(Text[therapy.Evidence.Start..therapy.Evidence.End], therapy.Evidence.Quote);
-        Assert.StartsWith("The applicant has completed", therapy.Evidence.Quote, StringComparison.Ordinal);
+        Assert.StartsWith("The cooper went to", therapy.Evidence.Quote, StringComparison.Ordinal);
         Assert.EndsWith("physical\ntherapy.", therapy.Evidence.Quote, StringComparison.Ordinal);
 
         var improvement = Assert.Single(facts, f => f.Kind == FactKinds.ResponseFunctionalImprovement);
         Assert.Equal(FactStatus.Negated, improvement.Status);
-        Assert.Equal("There was no\ndocumentation of functional\nimprovement.", improvement.Evidence!.Quote);
+        Assert.Equal("Her chart shows no\nsign of functional\nimprovement.", improvement.Evidence!.Quote);
         Assert.All(facts.Where(f => f.Evidence is not null), f => Assert.Equal(Text[f.Evidence!.Start..f.Evidence.End], f.Evidence.Quote));
     }
 
@@ -238,7 +238,7 @@ public class FactExtractorTests
     [Theory]
     [InlineData("Synthetic note: the right knee gives way on stairs and there is locking.")]
     [InlineData("Synthetic note: examination shows a moderate effusion of the left knee.")]
-    [InlineData("Synthetic note: he was unable to bear weight on the right leg after the fall.")]
+    [InlineData("Synthetic note: since the ladder slip the tiler is unable to bear weight through the right heel.")]
     [InlineData("Synthetic note: the shoulder remains unstable with apprehension in abduction.")]
     public void Extract_MechanicalJointSigns_JointDerangementRedFlag(string text)
     {

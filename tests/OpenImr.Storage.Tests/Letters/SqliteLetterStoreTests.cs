@@ -6,7 +6,7 @@ using OpenImr.Storage.Tests.Infrastructure;
 
 namespace OpenImr.Storage.Tests.Letters;
 
-/// <summary>The storage suite on a real SQLite file in a temporary folder.</summary>
+/// <summary>The facade on a real SQLite file in a temporary folder, and the SQLite schema it migrates.</summary>
 public sealed class SqliteLetterStoreTests : LetterStoreTests
 {
     private readonly TempSqliteFolder _folder = new("imr-sqlite-");
@@ -29,30 +29,6 @@ public sealed class SqliteLetterStoreTests : LetterStoreTests
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", await command.ExecuteScalarAsync(Cancel));
-    }
-
-    [Fact]
-    public async Task UpsertAsync_ChangedLetter_KeepsTheFullTextIndexConsistent()
-    {
-        var store = CreateStore();
-        await store.UpsertAsync(SyntheticLetters.Corpus(), Cancel);
-        await store.UpsertAsync([SyntheticLetters.Corpus()[0] with { ClinicalSummary = "Synthetic summary: rewritten." }], Cancel);
-
-        await using var context = Target.CreateContext();
-        // FTS5's own check compares the index with the external content it was built from.
-        await context.Database.ExecuteSqlRawAsync("INSERT INTO letter_item_search(letter_item_search, rank) VALUES('integrity-check', 1);", Cancel);
-    }
-
-    [Fact]
-    public async Task UpsertAsync_NewLetters_IndexEveryItemForFullTextSearch()
-    {
-        var store = CreateStore(batchSize: 2);
-        await store.UpsertAsync(SyntheticLetters.Corpus(), Cancel);
-
-        await using var context = Target.CreateContext();
-        await context.Database.ExecuteSqlRawAsync("INSERT INTO letter_item_search(letter_item_search, rank) VALUES('integrity-check', 1);", Cancel);
-        var indexed = await context.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM letter_item_search WHERE letter_item_search MATCH 'synthetic'").SingleAsync(Cancel);
-        Assert.Equal(await context.LetterItems.CountAsync(Cancel), indexed);
     }
 
     [Fact]

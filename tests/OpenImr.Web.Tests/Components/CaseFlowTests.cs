@@ -132,6 +132,9 @@ public sealed class CaseFlowTests(BrowserServer browser)
         await reviewer.GetByTestId("letter-preview").ScrollIntoViewIfNeededAsync();
         await BrowserServer.ScreenshotAsync(reviewer, "letter-preview");
         await reviewer.GetByTestId("issue-letter").ClickAsync();
+        // Issuing is final, so the page asks first and says what will happen.
+        await Assertions.Expect(reviewer.GetByTestId("confirm-issue")).ToContainTextAsync("Issuing is final");
+        await reviewer.GetByTestId("confirm-issue-letter").ClickAsync();
 
         var download = await reviewer.RunAndWaitForDownloadAsync(() => reviewer.GetByTestId("download-pdf").ClickAsync());
         var path = await download.PathAsync();

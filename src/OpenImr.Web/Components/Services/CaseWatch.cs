@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using OpenImr.Web.Features.Cases;
 
 namespace OpenImr.Web.Components.Services;
 

@@ -13,12 +13,12 @@ internal static class LetterDownloads
 {
     public static void MapLetterDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cases/{id:guid}/letter.{extension}", async (Guid id, string extension, ClaimsPrincipal user, CaseDesk desk, CancellationToken cancellationToken) =>
-                FormatOf(extension) is { } format ? await desk.LetterFileAsync(user, id, format, cancellationToken).ConfigureAwait(false) : TypedResults.NotFound())
+        app.MapGet("/cases/{id:guid}/letter.{extension}", async (Guid id, string extension, ClaimsPrincipal user, CaseLetters letters, WebAppOptions options, CancellationToken cancellationToken) =>
+                FormatOf(extension) is { } format ? Outcomes.File(await letters.IssuedAsync(id, format, options.Organisation, user, cancellationToken).ConfigureAwait(false)).Result : TypedResults.NotFound())
             .RequireAuthorization()
             .ExcludeFromDescription();
-        app.MapGet("/cases/{id:guid}/public-letter.{extension}", async (Guid id, string extension, ClaimsPrincipal user, CaseDesk desk, CancellationToken cancellationToken) =>
-                FormatOf(extension) is { } format ? await desk.PublicLetterPreviewAsync(user, id, format, cancellationToken).ConfigureAwait(false) : TypedResults.NotFound())
+        app.MapGet("/cases/{id:guid}/public-letter.{extension}", async (Guid id, string extension, ClaimsPrincipal user, CaseLetters letters, WebAppOptions options, CancellationToken cancellationToken) =>
+                FormatOf(extension) is { } format ? Outcomes.File(await letters.PublicPreviewAsync(id, format, options.Organisation, user, cancellationToken).ConfigureAwait(false)).Result : TypedResults.NotFound())
             .RequireAuthorization(Policies.Staff)
             .ExcludeFromDescription();
     }

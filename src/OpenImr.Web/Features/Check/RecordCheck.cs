@@ -1,6 +1,5 @@
 using OpenImr.Documents;
 using OpenImr.Domain.Cases;
-using OpenImr.Domain.Guidelines;
 using OpenImr.Domain.Review;
 
 namespace OpenImr.Web.Features.Check;
@@ -19,16 +18,10 @@ public sealed record RecordCheckResult(IReadOnlyList<RequestCheck> Checks, IRead
 /// <c>imr check</c> does, and tells per request which criteria are met and what documentation is missing.
 /// Nothing is stored.
 /// </summary>
-public sealed class RecordCheck(WebAppOptions options)
+public sealed class RecordCheck(WebAppOptions options, CriteriaLibrary criteria)
 {
     /// <summary>The most requests one check takes, as many as one application holds.</summary>
     public const int MaxRequests = 20;
-
-    private static readonly Lazy<(ReviewEngine Engine, GuidelineLibrary Library)> Engine = new(() =>
-    {
-        var library = GuidelineLibrary.LoadEmbedded();
-        return (new ReviewEngine(library), library);
-    });
 
     /// <summary>The largest file taken, the server's document limit.</summary>
     public long MaxFileBytes => options.MaxDocumentBytes;
@@ -84,9 +77,9 @@ public sealed class RecordCheck(WebAppOptions options)
             Requests = [.. requestLines.Select(r => new CaseRequest { Description = r })],
             Documents = [.. texts.Select(t => new CaseDocument { Text = t })],
         };
-        var today = DateOnly.FromDateTime(options.TimeProvider.GetUtcNow().UtcDateTime);
-        var review = Engine.Value.Engine.Review(@case, texts, today);
-        return new RecordCheckResult(RequestChecks.From(review, Engine.Value.Library), []);
+        var today = CaseClock.Today(options.TimeProvider);
+        var review = criteria.Engine.Review(@case, texts, today);
+        return new RecordCheckResult(RequestChecks.From(review, criteria.Library), []);
     }
 
     private string? Read(RecordFile file, out string? text)

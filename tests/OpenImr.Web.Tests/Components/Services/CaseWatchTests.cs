@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using OpenImr.Web.Components.Services;
-using OpenImr.Web.Features.Cases;
+using OpenImr.Application;
 using OpenImr.Web.Tests.Infrastructure;
 
 namespace OpenImr.Web.Tests.Components.Services;
@@ -11,7 +11,7 @@ public sealed class CaseWatchTests(SqliteApp app) : IClassFixture<SqliteApp>
     private static readonly ClaimsPrincipal Administrator = new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new Claim(ClaimTypes.Role, "administrator")], "test"));
 
-    private CaseDesk Desk(WebAppOptions options) => new(app.Server.Database, TimeProvider.System, options, new CaseViewCache());
+    private CaseDesk Desk(WebAppOptions options) => new(app.Server.Database, TimeProvider.System, CriteriaLibrary.Embedded, options, new CaseViewCache());
 
     [Fact]
     public async Task Start_CaseChangedAfterItWasShown_CallsBackUntilThePageShowsItAgain()

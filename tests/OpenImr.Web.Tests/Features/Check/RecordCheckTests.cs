@@ -18,7 +18,7 @@ public sealed class RecordCheckTests
     private static readonly DateOnly UrDecision = new(2016, 11, 20);
 
     private static RecordCheck Checker(long maxBytes = 64 * 1024) =>
-        new(new WebAppOptions { Database = DatabaseTarget.Parse("unused.db"), MaxDocumentBytes = maxBytes });
+        new(new WebAppOptions { Database = DatabaseTarget.Parse("unused.db"), MaxDocumentBytes = maxBytes }, OpenImr.Application.CriteriaLibrary.Embedded);
 
     [Fact]
     public void Run_PastedRecordWithoutOutcome_ListsTheMissingProgressReport()

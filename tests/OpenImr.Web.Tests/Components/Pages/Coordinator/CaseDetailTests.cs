@@ -44,6 +44,9 @@ public sealed class CaseDetailTests(BrowserServer browser)
 
         await page.GetByLabel("Note on closing (optional)").FillAsync("Synthetic: the applicant withdrew by letter.");
         await page.GetByTestId("close-case").ClickAsync();
+        // Closing is final, so the page asks first; nothing is closed until it is confirmed.
+        await Assertions.Expect(page.GetByTestId("confirm-close")).ToContainTextAsync("Closing is final");
+        await page.GetByTestId("confirm-close-case").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("close-case")).ToHaveCountAsync(0);
         var history = page.GetByRole(AriaRole.Heading, new() { Name = "History" }).Locator("..");
