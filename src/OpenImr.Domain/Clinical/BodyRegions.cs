@@ -1,9 +1,18 @@
 using System.Collections.Frozen;
+using System.Reflection;
+
 namespace OpenImr.Domain.Clinical;
 
 /// <summary>Body region ids used by <see cref="ClinicalFact.Region"/> and <c>ParsedRequest.Region</c>.</summary>
 public static class BodyRegions
 {
+    /// <summary>Every id below; the criteria library's regions are read from these (see <c>GuidelineVocabulary.Regions</c>).</summary>
+    // Note that the set is read from the constants themselves, as FactKinds.All is.
+    public static FrozenSet<string> All { get; } = typeof(BodyRegions).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToFrozenSet(StringComparer.Ordinal);
+
     public const string CervicalSpine = "cervical-spine";
     public const string ThoracicSpine = "thoracic-spine";
     public const string LumbarSpine = "lumbar-spine";

@@ -29,6 +29,12 @@ public sealed record RequestQuantity
     /// <summary>Hours each day ("home aide 3 hours per day").</summary>
     public decimal? HoursPerDay { get; init; }
 
+    /// <summary>
+    /// Hours each week: as stated ("12 hours per week"), or hours each day times days each week ("3 hours a day, 4 days a
+    /// week" is 12).
+    /// </summary>
+    public decimal? HoursPerWeek { get; init; }
+
     /// <summary>Days of use or rental ("14 days rental", "30 day rental"); DaysMin/DaysMax for "7-10 days".</summary>
     public decimal? Days { get; init; }
 

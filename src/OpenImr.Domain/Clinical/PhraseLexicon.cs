@@ -40,6 +40,9 @@ internal sealed class PhraseLexicon<T>
         }
     }
 
+    /// <summary>Every item added, once per phrase, in no particular order.</summary>
+    public IEnumerable<T> Items => _exact.Values.Concat(_prefix.Values).SelectMany(bucket => bucket).Select(entry => entry.Item);
+
     /// <summary>The longest phrase starting at <paramref name="index"/>, or false.</summary>
     public bool TryMatch(IReadOnlyList<Token> tokens, int index, out int length, out T item)
     {

@@ -35,7 +35,8 @@ public static class RequestParser
         (["platelet rich", "prp"], ServiceFamilies.Injection, "prp"),
         (["nerve block", "stellate", "sympathetic block", "block"], ServiceFamilies.Injection, "nerve-block"),
         (["intra articular", "cortisone", "viscosupplementation", "synvisc", "hyaluronic", "orthovisc", "euflexxa", "steroid injection", "corticosteroid injection"], ServiceFamilies.Injection, "joint"),
-        (["injection", "injections", "inj"], ServiceFamilies.Injection, "joint-or-other"),
+        // A bare "injection" is into a joint when the wording names a body part (see Classify).
+        (["injection", "injections", "inj"], ServiceFamilies.Injection, "other"),
         (["mri", "mris", "magnetic resonance", "mr arthrogram", "mra", "arthrogram"], ServiceFamilies.Imaging, "mri"),
         (["ct", "cat scan", "computed tomography", "ct scan", "myelogram"], ServiceFamilies.Imaging, "ct"),
         (["x ray", "x rays", "xray", "xrays", "radiograph", "radiographs", "films"], ServiceFamilies.Imaging, "x-ray"),
@@ -80,6 +81,14 @@ public static class RequestParser
         (["office visit", "follow up", "followup", "follow up visit", "exam", "examination", "visit", "visits", "evaluation", "re evaluation", "reevaluation", "assessment", "management"], ServiceFamilies.Evaluation, "office-visit"),
     ];
 
+    // The kinds Classify gives other than by a rule's own: each is a catalogue kind, and ProducedKinds lists them.
+    private static readonly ServiceId ClinicModality = new(ServiceFamilies.PhysicalMedicine, "modality");
+    private static readonly ServiceId HomeUnit = new(ServiceFamilies.Equipment, "dme-other");
+    private static readonly ServiceId JointInjection = new(ServiceFamilies.Injection, "joint");
+    private static readonly ServiceId OfficeVisit = new(ServiceFamilies.Evaluation, "office-visit");
+    private static readonly ServiceId Laboratory = new(ServiceFamilies.Testing, "laboratory");
+    private static readonly ServiceId[] DerivedKinds = [ClinicModality, HomeUnit, JointInjection, OfficeVisit, Laboratory];
+
     private static readonly string[] SurgeryDependencyPrefixes =
     [
         "associated surgical service", "associated surgical services", "post op", "postop", "post operative", "postoperative", "post surgical",
@@ -122,7 +131,7 @@ public static class RequestParser
         var service = Classify(serviceTokens, drugs, text);
         if (start > 0 && tokens[0].Value == "labs" && service == ServiceId.Unknown)
         {
-            service = new ServiceId(ServiceFamilies.Testing, "laboratory");
+            service = Laboratory;
         }
 
         var retrospective = description.Contains("retrospective", StringComparison.OrdinalIgnoreCase)
@@ -145,13 +154,20 @@ public static class RequestParser
         };
     }
 
-    /// <summary>Every service kind (<c>FAMILY/KIND</c>) the parser can produce, but for <see cref="ServiceId.Unknown"/>; drugs add their lexicon classes.</summary>
+    /// <summary>
+    /// Every service kind (<c>FAMILY/KIND</c>) the parser can produce, but for <see cref="ServiceId.Unknown"/>: the kinds of its
+    /// rules, the kinds it gives by context, and a medication kind for each drug class of the lexicon. This is the service
+    /// catalogue (<see cref="Guidelines.GuidelineVocabulary.ServiceKinds"/>).
+    /// </summary>
     internal static IEnumerable<string> ProducedKinds =>
-        Rules.Concat(LateRules).Select(r => $"{r.Family}/{r.Kind}").Where(k => k != $"{ServiceFamilies.Injection}/joint-or-other")
-            .Concat([$"{ServiceFamilies.Injection}/joint", $"{ServiceFamilies.Injection}/other", $"{ServiceFamilies.PhysicalMedicine}/modality",
-                $"{ServiceFamilies.Equipment}/dme-other", $"{ServiceFamilies.Evaluation}/office-visit", $"{ServiceFamilies.Testing}/laboratory"])
-            .Concat(DrugLexicon.Classes.Select(c => $"{ServiceFamilies.Medication}/{c}"))
+        Rules.Concat(LateRules).Select(r => new ServiceId(r.Family, r.Kind))
+            .Concat(DerivedKinds)
+            .Concat(DrugLexicon.Classes.Select(c => new ServiceId(ServiceFamilies.Medication, c)))
+            .Select(k => k.ToString())
             .Distinct(StringComparer.Ordinal);
+
+    /// <summary>Every wording the service rules look for, in order.</summary>
+    internal static IEnumerable<string> RulePhrases => Rules.Concat(LateRules).SelectMany(r => r.Phrases);
 
     // Words by which a request asks for more of a treatment under way.
     private static readonly HashSet<string> ContinuationWords = new(StringComparer.Ordinal)
@@ -206,24 +222,24 @@ public static class RequestParser
             // Heat and cold given in clinic two times a week are modalities; a unit or wrap is equipment.
             if (kind is "cold-therapy" or "heat-therapy" && hasFrequency && !Has(tokens, "unit") && !Has(tokens, "rental") && !Has(tokens, "purchase"))
             {
-                return new ServiceId(ServiceFamilies.PhysicalMedicine, "modality");
+                return ClinicModality;
             }
 
             // A traction or stimulation unit for home use is equipment, not a clinic modality.
             if (kind == "modality" && (Has(tokens, "unit") || Has(tokens, "rental") || Has(tokens, "purchase")))
             {
-                return new ServiceId(ServiceFamilies.Equipment, "dme-other");
+                return HomeUnit;
             }
 
-            if (kind == "joint-or-other")
+            if (family == ServiceFamilies.Injection && kind == "other" && BodyRegions.Find(text).Count > 0)
             {
-                return new ServiceId(family, BodyRegions.Find(text).Count > 0 ? "joint" : "other");
+                return JointInjection;
             }
 
             // "Physical exam", "Initial exam" and "Chiropractic evaluation" are visits, not therapy.
             if (family == ServiceFamilies.PhysicalMedicine && kind == "physical-therapy" && (Has(tokens, "exam") || Has(tokens, "examination")) && !Has(tokens, "therapy"))
             {
-                return new ServiceId(ServiceFamilies.Evaluation, "office-visit");
+                return OfficeVisit;
             }
 
             if (family == ServiceFamilies.Equipment && drugs.Count > 0 && kind == "supplies")

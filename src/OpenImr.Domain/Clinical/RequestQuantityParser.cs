@@ -181,9 +181,12 @@ internal static class RequestQuantityParser
             switch (unit)
             {
                 case "hours" or "hour" or "hrs" when !isMedication:
-                    var perDay = j + 2 < tokens.Count && tokens[j + 1].Value is "per" or "a" && tokens[j + 2].Value == "day"
-                        || (j + 1 < tokens.Count && tokens[j + 1].Value == "daily");
-                    q = perDay ? q with { HoursPerDay = number } : q with { Hours = number };
+                    q = HoursPeriod(tokens, j + 1) switch
+                    {
+                        "day" => q with { HoursPerDay = number },
+                        "week" => q with { HoursPerWeek = number },
+                        _ => q with { Hours = number },
+                    };
                     break;
                 case "day" or "days" when !(j + 1 < tokens.Count && tokens[j + 1].Value is "a" or "per"):
                     q = upper is { } du ? q with { DaysMin = number, DaysMax = du } : q with { Days = number };
@@ -238,6 +241,12 @@ internal static class RequestQuantityParser
             q = q with { Sessions = sessions };
         }
 
+        // "3 hours a day, 4 days a week": hours each week.
+        if (q.HoursPerWeek is null && q.HoursPerDay is { } hoursPerDay && q.PerWeek is { } daysPerWeek)
+        {
+            q = q with { HoursPerWeek = hoursPerDay * daysPerWeek };
+        }
+
         // "Two (2) x-rays of the left wrist"; "EMG of both arms, 2".
         if (q.Count is null && q.Sessions is null && tokens.Count > 1 && !isMedication)
         {
@@ -255,6 +264,23 @@ internal static class RequestQuantityParser
         }
 
         return q;
+    }
+
+    // The period after "N hours": "per day", "a day", "daily" -> day; "per week", "a week", "each week", "weekly", "/wk" -> week;
+    // otherwise null (a total).
+    private static string? HoursPeriod(List<Token> tokens, int index)
+    {
+        if (index < tokens.Count && tokens[index].Value is "per" or "a" or "each" or "every")
+        {
+            index++;
+        }
+
+        return index >= tokens.Count ? null : tokens[index].Value switch
+        {
+            "day" or "daily" => "day",
+            "week" or "weekly" or "wk" => "week",
+            _ => null,
+        };
     }
 
     private static bool IsWeekUnit(List<Token> tokens, int index) =>

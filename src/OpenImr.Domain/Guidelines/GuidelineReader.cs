@@ -21,7 +21,8 @@ internal sealed record TopicDraft(
     IReadOnlyList<QuantityRule>? Quantities,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Lists,
     Confidence? Confidence,
-    string? BasedOn);
+    string? BasedOn,
+    bool AppliesAlongside = false);
 
 /// <summary>A guideline as written, with its topics still drafts.</summary>
 internal sealed record GuidelineDraft(
@@ -161,7 +162,7 @@ internal static class GuidelineReader
         }
 
         walker.CheckProperties(element, path, "id", "basedOn", "section", "aliases", "pages", "recommendation", "summary",
-            "services", "regions", "conditions", "criteria", "quantities", "lists", "confidence");
+            "services", "regions", "conditions", "criteria", "quantities", "lists", "confidence", "appliesAlongside");
         var id = walker.String(element, "id", path, required: true);
         var section = walker.String(element, "section", path, required: true);
         var pages = walker.String(element, "pages", path, required: false);
@@ -207,7 +208,8 @@ internal static class GuidelineReader
             quantities,
             ReadLists(element, path, walker),
             walker.Word(element, "confidence", path, Confidences, required: false),
-            walker.String(element, "basedOn", path, required: false));
+            walker.String(element, "basedOn", path, required: false),
+            walker.Boolean(element, "appliesAlongside", path));
     }
 
     private static Dictionary<string, IReadOnlyList<string>>? ReadLists(JsonElement element, string path, JsonWalker walker)

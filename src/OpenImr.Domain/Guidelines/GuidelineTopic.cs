@@ -47,6 +47,10 @@ public enum RecommendationKind
 /// <param name="Lists">Named lists the rules read, e.g. ingredients not recommended.</param>
 /// <param name="Confidence">How well the topic as a whole is established.</param>
 /// <param name="BasedOn">The <c>guideline/topic</c> it copies criteria from, if any.</param>
+/// <param name="AppliesAlongside">
+/// Its criteria are assessed for every request for one of its services beside those of whichever topic governs the request
+/// (the hierarchy never selects it); false by default.
+/// </param>
 public sealed record GuidelineTopic(
     string Id,
     string GuidelineId,
@@ -62,7 +66,8 @@ public sealed record GuidelineTopic(
     IReadOnlyList<QuantityRule> Quantities,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Lists,
     Confidence Confidence,
-    string? BasedOn)
+    string? BasedOn,
+    bool AppliesAlongside = false)
 {
     /// <summary>Whether the topic lists <paramref name="serviceId"/>, by name or by its family (<c>imaging/*</c>).</summary>
     public bool CoversService(string serviceId) =>

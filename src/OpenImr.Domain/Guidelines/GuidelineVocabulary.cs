@@ -15,31 +15,50 @@ public static class GuidelineVocabulary
     /// <summary>Fact kinds the clinical fact extractor produces (<see cref="Clinical.FactKinds.All"/>).</summary>
     public static FrozenSet<string> FactKinds => Clinical.FactKinds.All;
 
-    /// <summary>Service kinds (<c>FAMILY/KIND</c>) the request parser produces.</summary>
-    public static FrozenSet<string> ServiceKinds { get; } = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        .. Family("physical-medicine", "physical-therapy", "chiropractic", "acupuncture", "occupational-therapy",
-            "work-conditioning", "functional-restoration", "massage", "modality", "aquatic-therapy", "home-exercise",
-            "inpatient-rehabilitation"),
-        .. Family("imaging", "mri", "ct", "x-ray", "bone-scan", "ultrasound"),
-        .. Family("electrodiagnostic", "emg", "ncs", "emg-ncs", "eeg", "evoked-potential"),
-        .. Family("medication", "opioid", "nsaid", "muscle-relaxant", "anticonvulsant", "topical", "compound", "ppi",
-            "sleep-aid", "benzodiazepine", "antidepressant", "antiemetic", "other"),
-        .. Family("injection", "epidural-steroid", "facet", "trigger-point", "joint", "nerve-block", "prp", "other"),
-        .. Family("surgery", "arthroscopy", "spine", "joint-replacement", "carpal-tunnel-release", "other"),
-        .. Family("equipment", "tens", "cold-therapy", "heat-therapy", "brace", "sling", "walker-cane", "dme-other",
-            "supplies"),
-        .. Family("testing", "laboratory", "urine-drug-screen", "ekg", "functional-testing", "other"),
-        .. Family("evaluation", "consultation", "office-visit", "medical-clearance", "fce", "psychological", "other"),
-        .. Family("home-care", "home-health", "nursing", "transport", "skilled-nursing", "partial-hospitalization"),
-    ]);
+    /// <summary>
+    /// Service kinds (<c>FAMILY/KIND</c>): exactly those the request parser can produce (<see cref="Clinical.RequestParser.ProducedKinds"/>),
+    /// since a request gets its service from the parser alone.
+    /// </summary>
+    public static FrozenSet<string> ServiceKinds { get; } = Clinical.RequestParser.ProducedKinds.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Body regions a topic may name.</summary>
-    public static FrozenSet<string> Regions { get; } = FrozenSet.Create(StringComparer.Ordinal,
-    [
-        "lumbar", "thoracic", "cervical", "shoulder", "elbow", "wrist", "hand", "hip", "knee", "ankle", "foot",
-        "head", AnyRegion,
-    ]);
+    /// <summary>
+    /// Body regions a topic may name: the region of the library each body region of the clinical text (<see cref="Clinical.BodyRegions.All"/>)
+    /// reads as (<see cref="RegionOf"/>), and <see cref="AnyRegion"/>.
+    /// </summary>
+    public static FrozenSet<string> Regions { get; } = Clinical.BodyRegions.All.Select(RegionOf).OfType<string>().Append(AnyRegion)
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The library's region for a body region of the clinical text (<see cref="Clinical.BodyRegions"/>): the library names spinal
+    /// regions without "-spine" and has no finger, face or limb regions of its own. <see langword="null"/> for a region no topic
+    /// can name (a whole limb, the chest) or none.
+    /// </summary>
+    public static string? RegionOf(string? bodyRegion) => bodyRegion switch
+    {
+        Clinical.BodyRegions.LumbarSpine => "lumbar",
+        Clinical.BodyRegions.CervicalSpine => "cervical",
+        Clinical.BodyRegions.ThoracicSpine => "thoracic",
+        Clinical.BodyRegions.Finger => "hand",
+        Clinical.BodyRegions.Spine => "lumbar",
+        Clinical.BodyRegions.Face => "head",
+        Clinical.BodyRegions.UpperExtremity or Clinical.BodyRegions.LowerExtremity or Clinical.BodyRegions.Chest => null,
+        _ => bodyRegion,
+    };
+
+    /// <summary>
+    /// For a service kind of physical medicine, the fact kind of that care already given: cumulative limits count it, and a
+    /// part of it utilization review authorised is read from it.
+    /// </summary>
+    public static FrozenDictionary<string, string> CareGivenFacts { get; } = new Dictionary<string, string>
+    {
+        ["physical-therapy"] = Clinical.FactKinds.TreatmentPhysicalTherapy,
+        ["occupational-therapy"] = Clinical.FactKinds.TreatmentOccupationalTherapy,
+        ["modality"] = Clinical.FactKinds.TreatmentPhysicalTherapy,
+        ["chiropractic"] = Clinical.FactKinds.TreatmentChiropractic,
+        ["acupuncture"] = Clinical.FactKinds.TreatmentAcupuncture,
+        ["work-conditioning"] = Clinical.FactKinds.TreatmentWorkConditioning,
+        ["functional-restoration"] = Clinical.FactKinds.TreatmentFunctionalRestoration,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Calculations a <see cref="CalcRule"/> may name, with the fact kinds each reads.</summary>
     public static FrozenDictionary<string, string[]> CalculationFacts { get; } = new Dictionary<string, string[]>
@@ -69,10 +88,13 @@ public static class GuidelineVocabulary
         // The records show the patient already taking the drug the request names (the same drug or one of its class):
         // the request continues that drug. Met, else not documented.
         ["requested-drug-taken"] = ["treatment.medication"],
+        // Utilization review authorised part of the therapy requested (a grant the records report, not care shown given):
+        // met, else not met.
+        ["authorized-in-part"] = [.. CareGivenFacts.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Calculations that are a yes-or-no test of the request and take no bounds.</summary>
-    public static FrozenSet<string> Tests { get; } = FrozenSet.Create(StringComparer.Ordinal, ["request-continues", "requested-drug-taken"]);
+    public static FrozenSet<string> Tests { get; } = FrozenSet.Create(StringComparer.Ordinal, ["request-continues", "requested-drug-taken", "authorized-in-part"]);
 
     /// <summary>Calculation ids.</summary>
     public static IEnumerable<string> Calculations => CalculationFacts.Keys;
@@ -88,6 +110,4 @@ public static class GuidelineVocabulary
     [
         "request", "service", "guideline", "section", "pages", "criterion", "evidence", "requested", "allowed", "reason", "surgery",
     ]);
-
-    private static IEnumerable<string> Family(string family, params string[] kinds) => kinds.Select(k => $"{family}/{k}");
 }

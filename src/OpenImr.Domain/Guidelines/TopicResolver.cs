@@ -104,7 +104,8 @@ internal static class TopicResolver
         }
 
         return new GuidelineTopic(own.Id, own.GuidelineId, draft.Section, draft.Aliases ?? [], draft.Pages, draft.Recommendation!.Value, draft.Summary,
-            draft.Services ?? [], draft.Regions!, draft.Conditions ?? [], draft.Criteria ?? [], draft.Quantities ?? [], lists, draft.Confidence!.Value, own.BasedOn);
+            draft.Services ?? [], draft.Regions!, draft.Conditions ?? [], draft.Criteria ?? [], draft.Quantities ?? [], lists, draft.Confidence!.Value, own.BasedOn,
+            own.AppliesAlongside);
     }
 
     private static TopicDraft Merge(TopicDraft own, TopicDraft parent, bool keepPages) => own with

@@ -148,6 +148,17 @@ internal static class CriterionEvaluator
                         : RuleOutcome.NotDocumented("the records do not show the requested drug already taken");
                 }
 
+            case "authorized-in-part":
+                {
+                    var granted = GuidelineVocabulary.CareGivenFacts.TryGetValue(context.Request.Service.Kind, out var kind)
+                        ? context.Facts.FirstOrDefault(f => f.Kind == kind && f.Status == FactStatus.NotAboutPatient
+                            && f.Evidence is { } span && QuantityAssessor.GrantedInPart(span.Quote))
+                        : null;
+                    return granted is null
+                        ? RuleOutcome.NotMet([])
+                        : RuleOutcome.Met([granted], "utilization review authorised part of this therapy; the rest depends on the improvement those sessions bring");
+                }
+
             case "request-continues":
                 return context.Request.IsContinuation
                     ? RuleOutcome.Met([], "the request asks for more of a treatment already under way")

@@ -10,17 +10,6 @@ namespace OpenImr.Domain.Review;
 /// </summary>
 internal static class QuantityAssessor
 {
-    internal static readonly Dictionary<string, string> CompletedCareFact = new(StringComparer.Ordinal)
-    {
-        ["physical-therapy"] = FactKinds.TreatmentPhysicalTherapy,
-        ["occupational-therapy"] = FactKinds.TreatmentOccupationalTherapy,
-        ["modality"] = FactKinds.TreatmentPhysicalTherapy,
-        ["chiropractic"] = FactKinds.TreatmentChiropractic,
-        ["acupuncture"] = FactKinds.TreatmentAcupuncture,
-        ["work-conditioning"] = FactKinds.TreatmentWorkConditioning,
-        ["functional-restoration"] = FactKinds.TreatmentFunctionalRestoration,
-    };
-
     // "was authorized", "approved", "modified the request": utilization review granted part. A "request for
     // authorization" is the treating physician's request, not a grant.
     internal static bool GrantedInPart(string quote) =>
@@ -73,7 +62,7 @@ internal static class QuantityAssessor
         {
             case "visits" or "sessions" or "treatments":
                 requested = quantity.Sessions ?? quantity.SessionsMax ?? (quantity.PerWeek * quantity.Weeks);
-                if (rule.Cumulative && CompletedCareFact.TryGetValue(context.Request.Service.Kind, out var kind))
+                if (rule.Cumulative && GuidelineVocabulary.CareGivenFacts.TryGetValue(context.Request.Service.Kind, out var kind))
                 {
                     var given = context.Of(kind).Where(f => f.IsPositive).ToList();
 
@@ -116,7 +105,12 @@ internal static class QuantityAssessor
             case "months":
                 requested = quantity.Months;
                 break;
+            case "hours-per-week":
+                requested = quantity.HoursPerWeek;
+                break;
             default:
+                // Note that the reader accepts only GuidelineVocabulary.QuantityUnits, and QuantityAssessorTests checks that each
+                // of them has a reading here: a unit with none would drop its rule silently.
                 requested = null;
                 break;
         }

@@ -150,9 +150,11 @@ public sealed class ReviewEngine
             assessments.Add(SurgeryDependency(surgery));
         }
 
-        if (AuthorizedPortion(context) is { } authorized)
+        // Criteria the library applies beside the governing topic's (cross-cutting.json), such as what part of a course
+        // utilization review already authorised has brought.
+        foreach (var (guideline, alongside) in Alongside(service, context.DecisionDate))
         {
-            assessments.Add(authorized);
+            assessments.AddRange(Criteria(guideline, alongside, context));
         }
 
         if (topic.Recommendation is RecommendationKind.NotRecommended or RecommendationKind.UnderStudy)
@@ -160,6 +162,33 @@ public sealed class ReviewEngine
             assessments.Add(NotRecommended(topic, selection.Guideline));
         }
 
+        assessments.AddRange(Criteria(selection.Guideline, topic, context));
+
+        if (Formulary(context) is { } formulary)
+        {
+            assessments.Add(formulary);
+        }
+
+        assessments.AddRange(QuantityAssessor.Assess(topic, context).Select(q => q with
+        {
+            Assessment = q.Assessment with { Source = Source(selection.Guideline, topic, q.Rule.Source) },
+        }).Select(q => new Assessed(q.Assessment, q.Rule.OnFail == FailureEffect.Upheld)));
+
+        var (decision, strength) = BurdenOfProof.Decide(assessments.Where(a => a.Decisive)
+            .Select(a => new BurdenOfProof.Decisive(a.Assessment.Status, a.Established)).ToList());
+        var criteria = assessments.Select(a => a.Assessment).ToList();
+        var text = Rationale.Write(_library.Templates, request, selection, citation, decision, strength, assessments);
+        return new Determination(request.Description, service, quantity, decision, citation, criteria, text, selection.Reason) { Strength = strength };
+    }
+
+    /// <summary>The topics in force on <paramref name="decisionDate"/> whose criteria apply beside the governing topic's for <paramref name="service"/>.</summary>
+    private IEnumerable<(Guideline Guideline, GuidelineTopic Topic)> Alongside(string service, DateOnly decisionDate) =>
+        _library.Guidelines.Where(g => g.Effective.Contains(decisionDate))
+            .SelectMany(g => g.Topics.Where(t => t.AppliesAlongside && t.CoversService(service)).Select(t => (g, t)));
+
+    /// <summary>The topic's criteria that apply to the request, each assessed against the facts.</summary>
+    private static IEnumerable<Assessed> Criteria(Guideline guideline, GuidelineTopic topic, ReviewContext context)
+    {
         foreach (var criterion in topic.Criteria)
         {
             var applies = criterion.When is { } when ? CriterionEvaluator.Evaluate(when, context, topic) : null;
@@ -183,28 +212,12 @@ public sealed class ReviewEngine
             var assessment = new CriterionAssessment(criterion.Id, criterion.Test, outcome.Status, Evidence(facts))
             {
                 Finding = finding,
-                Source = Source(selection.Guideline, topic, criterion.Source),
+                Source = Source(guideline, topic, criterion.Source),
             };
 
             // The burden of proof: a decisive criterion the engine cannot answer counts against the request like one not documented.
-            assessments.Add(new Assessed(assessment, Decisive: criterion.OnFail == FailureEffect.Upheld, Established(outcome)));
+            yield return new Assessed(assessment, Decisive: criterion.OnFail == FailureEffect.Upheld, Established(outcome));
         }
-
-        if (Formulary(context) is { } formulary)
-        {
-            assessments.Add(formulary);
-        }
-
-        assessments.AddRange(QuantityAssessor.Assess(topic, context).Select(q => q with
-        {
-            Assessment = q.Assessment with { Source = Source(selection.Guideline, topic, q.Rule.Source) },
-        }).Select(q => new Assessed(q.Assessment, q.Rule.OnFail == FailureEffect.Upheld)));
-
-        var (decision, strength) = BurdenOfProof.Decide(assessments.Where(a => a.Decisive)
-            .Select(a => new BurdenOfProof.Decisive(a.Assessment.Status, a.Established)).ToList());
-        var criteria = assessments.Select(a => a.Assessment).ToList();
-        var text = Rationale.Write(_library.Templates, request, selection, citation, decision, strength, assessments);
-        return new Determination(request.Description, service, quantity, decision, citation, criteria, text, selection.Reason) { Strength = strength };
     }
 
     /// <summary>
@@ -249,7 +262,7 @@ public sealed class ReviewEngine
     private HierarchySelection Select(string service, ParsedRequest request, DateOnly decisionDate, HashSet<string> qualifiers)
     {
         var regions = (request.Regions.Count > 0 ? request.Regions : request.Region is { } only ? [only] : [])
-            .Select(GuidelineRegion).Where(r => r is not null).Distinct().ToList();
+            .Select(GuidelineVocabulary.RegionOf).Where(r => r is not null).Distinct().ToList();
         HierarchySelection? first = null;
         foreach (var region in regions.Count > 0 ? regions : [null])
         {
@@ -263,49 +276,6 @@ public sealed class ReviewEngine
         }
 
         return first!;
-    }
-
-    /// <summary>The criteria library names spinal regions without "-spine" and has no finger or limb regions of its own.</summary>
-    internal static string? GuidelineRegion(string? region) => region switch
-    {
-        BodyRegions.LumbarSpine => "lumbar",
-        BodyRegions.CervicalSpine => "cervical",
-        BodyRegions.ThoracicSpine => "thoracic",
-        BodyRegions.Finger => "hand",
-        BodyRegions.Spine => "lumbar",
-        BodyRegions.Face => "head",
-        BodyRegions.UpperExtremity or BodyRegions.LowerExtremity or BodyRegions.Chest => null,
-        _ => region,
-    };
-
-    /// <summary>
-    /// Where utilization review already authorised part of the same therapy, more sessions depend on
-    /// the functional improvement those sessions bring (MTUS 9792.20; CPMTG p.98-99), which cannot be
-    /// shown before they are given.
-    /// </summary>
-    private static Assessed? AuthorizedPortion(ReviewContext context)
-    {
-        if (!QuantityAssessor.CompletedCareFact.TryGetValue(context.Request.Service.Kind, out var kind))
-        {
-            return null;
-        }
-
-        var authorized = context.Facts.FirstOrDefault(f => f.Kind == kind && f.Status == FactStatus.NotAboutPatient
-            && f.Evidence is { } span && QuantityAssessor.GrantedInPart(span.Quote));
-        if (authorized is null)
-        {
-            return null;
-        }
-
-        var improved = context.Of(FactKinds.ResponseFunctionalImprovement).Where(f => f.Status == FactStatus.Affirmed).ToList();
-        var assessment = new CriterionAssessment("pm.authorized-course-outcome",
-            "Sessions utilization review already authorised for this request have been given and have brought functional improvement.",
-            improved.Count > 0 ? CriterionStatus.Met : CriterionStatus.NotDocumented, Evidence([authorized, .. improved]))
-        {
-            Finding = "utilization review authorised part of this therapy; the rest depends on the improvement those sessions bring",
-            Source = "MTUS Chronic Pain Medical Treatment Guidelines p.98-99; 8 CCR 9792.20 (functional improvement)",
-        };
-        return new Assessed(assessment, Decisive: true, Established: improved.Count > 0);
     }
 
     private static Assessed SurgeryDependency(Determination surgery)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using OpenImr.Domain.Clinical;
+using OpenImr.Domain.Guidelines;
 
 namespace OpenImr.Domain.Tests.Clinical;
 
@@ -101,11 +103,43 @@ public class RequestParserTests
         Assert.Equal(service, RequestParser.Parse(wording).Service.ToString());
 
     [Fact]
-    public void ProducedKinds_EveryKind_InTheCatalogue()
+    public void ProducedKinds_Catalogue_IsExactlyWhatTheParserProduces()
     {
-        var missing = RequestParser.ProducedKinds.Where(k => !OpenImr.Domain.Guidelines.GuidelineVocabulary.ServiceKinds.Contains(k)).ToList();
-        Assert.Empty(missing);
-        Assert.Contains("home-care/partial-hospitalization", RequestParser.ProducedKinds);
+        Assert.Equal(RequestParser.ProducedKinds.Order(StringComparer.Ordinal), GuidelineVocabulary.ServiceKinds.Order(StringComparer.Ordinal));
+        IReadOnlySet<string> catalogue = GuidelineVocabulary.ServiceKinds;
+        Assert.Contains("home-care/partial-hospitalization", catalogue);
+        Assert.Contains("injection/other", catalogue);
+        Assert.DoesNotContain("injection/joint-or-other", catalogue);
+    }
+
+    // Every wording the rules know, alone and in the contexts that steer the parser to another kind (a unit for home use, a
+    // frequency, a body part, an evaluation, a surgery or a drug form): whatever it reads is a catalogue kind.
+    private static readonly string[] Contexts =
+    [
+        "{0}", "{0} unit rental", "{0} 2 times a week for 3 weeks", "{0} to the left knee", "{0} evaluation and treatment", "{0} exam",
+        "post op {0}", "labs to include: {0}", "{0} cream 5%", "{0} 10mg #30",
+    ];
+
+    private static List<ServiceId> ParseEveryRulePhrase() =>
+        [.. RequestParser.RulePhrases.SelectMany(p => Contexts.Select(c => RequestParser.Parse(string.Format(CultureInfo.InvariantCulture, c, p)).Service))];
+
+    [Fact]
+    public void Parse_EveryRulePhraseInEveryContext_ServiceInTheCatalogue()
+    {
+        var outside = ParseEveryRulePhrase().Where(s => s != ServiceId.Unknown).Select(s => s.ToString())
+            .Where(s => !GuidelineVocabulary.ServiceKinds.Contains(s)).Distinct().ToList();
+
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public void Parse_EveryRulePhraseInEveryContext_ReachesEveryCatalogueKindButTheDrugClasses()
+    {
+        var reached = ParseEveryRulePhrase().Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
+
+        var unreached = GuidelineVocabulary.ServiceKinds.Where(k => !k.StartsWith(ServiceFamilies.Medication + "/", StringComparison.Ordinal) && !reached.Contains(k));
+
+        Assert.Empty(unreached);
     }
 
     [Fact]
