@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of OpenIMR from a clean clone. Installs what the tests need and is missing
 # (Debian's PostgreSQL 15 server, chromium for browser tests, poppler-utils for the PDF
-# benchmark's reference), builds with warnings as errors, runs every test project, and ends
+# benchmark's reference), builds with warnings as errors, checks code style, runs every test project, and ends
 # with one "N passed, N failed, N skipped" line.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,6 +19,8 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build OpenImr.slnx -c Release -warnaserror
+# Code style as .editorconfig states it: a file that dotnet format would change fails the run.
+dotnet format OpenImr.slnx --verify-no-changes --no-restore
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

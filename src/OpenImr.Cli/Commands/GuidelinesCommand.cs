@@ -1,7 +1,7 @@
-using OpenImr.Application;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using OpenImr.Application;
 using OpenImr.Domain.Guidelines;
 using OpenImr.Domain.Review;
 using OpenImr.Domain.Serialization;

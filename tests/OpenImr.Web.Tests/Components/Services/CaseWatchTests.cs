@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
-using OpenImr.Web.Components.Services;
 using OpenImr.Application;
+using OpenImr.Web.Components.Services;
 using OpenImr.Web.Tests.Infrastructure;
 
 namespace OpenImr.Web.Tests.Components.Services;
