@@ -15,4 +15,7 @@ internal static class TestFiles
     public const string Notice = "Synthetic/notice-2013.txt";
 
     public static readonly string[] Seeds = [Seed000, Seed001, Seed002, Seed003, Seed004];
+
+    /// <summary>The seed letters, one theory row each.</summary>
+    public static TheoryData<string> SeedNames() => [.. Seeds];
 }

@@ -24,11 +24,7 @@ public sealed class DecisionRulesTests
     // Note that the lazy form of the pattern ran without bound on this letter (a test host grew past 20 GB);
     // every seed letter's last conclusion, across its line breaks, is that a request is not medically necessary.
     [Theory]
-    [InlineData(TestFiles.Seed000)]
-    [InlineData(TestFiles.Seed001)]
-    [InlineData(TestFiles.Seed002)]
-    [InlineData(TestFiles.Seed003)]
-    [InlineData(TestFiles.Seed004)]
+    [MemberData(nameof(TestFiles.SeedNames), MemberType = typeof(TestFiles))]
     public void SaysNecessary_AWholeLetter_AnswersWithItsLastConclusion(string seed) =>
         Assert.False(DecisionRules.SaysNecessary(TestFiles.Read(seed)));
 

@@ -181,7 +181,7 @@ public class LetterParserTests
     }
 
     [Theory]
-    [MemberData(nameof(SeedNames))]
+    [MemberData(nameof(TestFiles.SeedNames), MemberType = typeof(TestFiles))]
     public void Parse_SeedWithItsLineBreaksLost_ReadsTheSameItemsAndDecisions(string seed)
     {
         var original = LetterParser.Parse(TestFiles.Read(seed)).Letter!;
@@ -196,8 +196,6 @@ public class LetterParserTests
         Assert.Equal(original.Items.Select(i => i.Citations.Count > 0), letter.Items.Select(i => i.Citations.Count > 0));
         Assert.False(string.IsNullOrWhiteSpace(letter.ClinicalSummary));
     }
-
-    public static TheoryData<string> SeedNames() => [.. TestFiles.Seeds];
 
     [Fact]
     public void Parse_UnrelatedText_ReportsNotALetter()

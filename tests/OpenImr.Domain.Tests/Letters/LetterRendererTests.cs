@@ -106,11 +106,7 @@ public class LetterRendererTests
     }
 
     [Theory]
-    [InlineData(TestFiles.Seed000)]
-    [InlineData(TestFiles.Seed001)]
-    [InlineData(TestFiles.Seed002)]
-    [InlineData(TestFiles.Seed003)]
-    [InlineData(TestFiles.Seed004)]
+    [MemberData(nameof(TestFiles.SeedNames), MemberType = typeof(TestFiles))]
     public void Render_Seed_ParsesBackUnchanged(string seed)
     {
         var letter = LetterParser.Parse(TestFiles.Read(seed), "seed").Letter!;
