@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using OpenImr.Application.Tests.Infrastructure;
 using OpenImr.Domain.Cases;
 using OpenImr.Storage;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Application.Tests.Cases;
 
 public sealed class EligibilityScreeningTests : CaseServiceTests
 {
-    private readonly SqliteDatabase _database = new();
+    private readonly TempSqliteFolder _database = new("imr-app-");
 
     [Fact]
     public async Task ScreenAsync_LateApplication_ClosesAsIneligibleStoringTheDomainsTwoEntries()
@@ -63,5 +64,9 @@ public sealed class EligibilityScreeningTests : CaseServiceTests
 
     protected override Task<DatabaseTarget> CreateTargetAsync() => Task.FromResult(_database.Target);
 
-    protected override Task DeleteTargetAsync(DatabaseTarget target) => _database.DeleteAsync();
+    protected override Task DeleteTargetAsync(DatabaseTarget target)
+    {
+        _database.Delete();
+        return Task.CompletedTask;
+    }
 }

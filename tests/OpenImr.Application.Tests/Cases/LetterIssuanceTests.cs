@@ -2,12 +2,13 @@ using OpenImr.Application.Tests.Infrastructure;
 using OpenImr.Domain.Cases;
 using OpenImr.Domain.Letters;
 using OpenImr.Storage;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Application.Tests.Cases;
 
 public sealed class LetterIssuanceTests : CaseServiceTests
 {
-    private readonly SqliteDatabase _database = new();
+    private readonly TempSqliteFolder _database = new("imr-app-");
 
     [Fact]
     public async Task IssueAsync_Decided_IssuesOnceDatedTodayInCaliforniaThenRefuses()
@@ -41,7 +42,11 @@ public sealed class LetterIssuanceTests : CaseServiceTests
 
     protected override Task<DatabaseTarget> CreateTargetAsync() => Task.FromResult(_database.Target);
 
-    protected override Task DeleteTargetAsync(DatabaseTarget target) => _database.DeleteAsync();
+    protected override Task DeleteTargetAsync(DatabaseTarget target)
+    {
+        _database.Delete();
+        return Task.CompletedTask;
+    }
 
     private async Task<Guid> DecidedAsync()
     {

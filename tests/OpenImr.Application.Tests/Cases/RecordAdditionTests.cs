@@ -130,11 +130,15 @@ public abstract class RecordAdditionTests : CaseServiceTests
 
 public sealed class SqliteRecordAdditionTests : RecordAdditionTests
 {
-    private readonly SqliteDatabase _database = new();
+    private readonly TempSqliteFolder _database = new("imr-app-");
 
     protected override Task<DatabaseTarget> CreateTargetAsync() => Task.FromResult(_database.Target);
 
-    protected override Task DeleteTargetAsync(DatabaseTarget target) => _database.DeleteAsync();
+    protected override Task DeleteTargetAsync(DatabaseTarget target)
+    {
+        _database.Delete();
+        return Task.CompletedTask;
+    }
 }
 
 public sealed class PostgresRecordAdditionTests(PostgresServer server) : RecordAdditionTests

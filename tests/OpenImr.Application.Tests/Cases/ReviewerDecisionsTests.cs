@@ -3,12 +3,13 @@ using OpenImr.Application.Tests.Infrastructure;
 using OpenImr.Domain.Cases;
 using OpenImr.Domain.Letters;
 using OpenImr.Storage;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Application.Tests.Cases;
 
 public sealed class ReviewerDecisionsTests : CaseServiceTests
 {
-    private readonly SqliteDatabase _database = new();
+    private readonly TempSqliteFolder _database = new("imr-app-");
 
     [Fact]
     public async Task DecideAsync_OverturnedWithARationaleThatConcludesNotNecessary_InvalidAndNothingSaved()
@@ -52,7 +53,11 @@ public sealed class ReviewerDecisionsTests : CaseServiceTests
 
     protected override Task<DatabaseTarget> CreateTargetAsync() => Task.FromResult(_database.Target);
 
-    protected override Task DeleteTargetAsync(DatabaseTarget target) => _database.DeleteAsync();
+    protected override Task DeleteTargetAsync(DatabaseTarget target)
+    {
+        _database.Delete();
+        return Task.CompletedTask;
+    }
 
     private Task<CaseOutcome<DecisionsView>> DecideAsync(Guid id, params GivenDecision[] decisions) =>
         WithAsync(cases => new ReviewerDecisions(cases).DecideAsync(id, decisions, Reviewer, null, Cancel));

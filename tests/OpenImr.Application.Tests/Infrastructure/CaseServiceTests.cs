@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using OpenImr.Domain.Cases;
 using OpenImr.Storage;
@@ -150,20 +149,4 @@ public abstract class CaseServiceTests : IAsyncLifetime
         new(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role)],
             authenticationType: "test"));
-}
-
-/// <summary>Each test's SQLite database: a file in a temporary folder, deleted after the test.</summary>
-public sealed class SqliteDatabase
-{
-    private readonly string _folder = Directory.CreateTempSubdirectory("imr-app-").FullName;
-
-    public DatabaseTarget Target => DatabaseTarget.Parse(Path.Combine(_folder, "imr-test.db"));
-
-    public Task DeleteAsync()
-    {
-        // Note that pooled connections keep the file (and its -wal/-shm companions) open.
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Storage.Tests.Infrastructure;
 
@@ -41,19 +41,4 @@ public abstract class DatabaseTests : IAsyncLifetime
     protected abstract Task<DatabaseTarget> CreateTargetAsync();
 
     protected abstract Task DeleteTargetAsync(DatabaseTarget target);
-}
-
-/// <summary>A temporary folder holding one SQLite database file, deleted with its -wal/-shm companions.</summary>
-public sealed class TempSqliteFolder(string prefix)
-{
-    private readonly string _folder = Directory.CreateTempSubdirectory(prefix).FullName;
-
-    public DatabaseTarget Target => DatabaseTarget.Parse(Path.Combine(_folder, "imr-test.db"));
-
-    public void Delete()
-    {
-        // Note that pooled connections keep the file (and its -wal/-shm companions) open.
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
 }

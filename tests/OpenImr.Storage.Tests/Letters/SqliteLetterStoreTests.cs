@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using OpenImr.Storage.Tests.Infrastructure;
+using OpenImr.Tests.Shared;
 
 namespace OpenImr.Storage.Tests.Letters;
 
