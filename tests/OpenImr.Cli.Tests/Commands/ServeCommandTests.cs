@@ -25,6 +25,25 @@ public sealed partial class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_GuidelinesWithAProblem_ExitsWithUsageNamingItAndCreatesNoDatabase()
+    {
+        using var library = TempFolder.LibraryCopy();
+        var knee = Path.Combine(library.Path, "mtus-2009", "knee.json");
+        File.WriteAllText(knee, File.ReadAllText(knee).Replace("\"onFail\": \"upheld\"", "\"onFail\": \"uphold\"", StringComparison.Ordinal));
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "refused.db");
+
+        var run = await CliRun.InvokeAsync("serve", "--urls", "http://127.0.0.1:0", "--db", db, "--guidelines", library.Path);
+
+        Assert.Equal(ImrCommandLine.Usage, run.ExitCode);
+        Assert.Contains("--guidelines", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("knee.json", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("imr guidelines validate", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening on", run.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
     public async Task Serve_FreePort_AnswersHealthAndPrintsFirstTokenUntilCancelled()
     {
         using var folder = new TempFolder();
